@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Tapescript",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tapescript", targets: ["tapescript"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSndfile",
+            pkgConfig: "sndfile",
+            providers: [.apt(["libsndfile1-dev"]), .brew(["libsndfile"])]
+        ),
+        .systemLibrary(
+            name: "CXXHash",
+            pkgConfig: "libxxhash",
+            providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
+        ),
+        .target(
+            name: "TapescriptAudio",
+            dependencies: ["CSndfile", "CXXHash"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "TapescriptLibrary",
+            dependencies: ["TapescriptAudio", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "TapescriptCLI",
+            dependencies: [
+                "TapescriptAudio",
+                "TapescriptLibrary",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tapescript", dependencies: ["TapescriptCLI"]),
+        .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "CSndfile"]),
+        .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary"]),
+        .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tapescript", "TapescriptAudio", "CSndfile"]),
+    ]
+)

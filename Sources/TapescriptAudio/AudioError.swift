@@ -1,0 +1,29 @@
+/// Why a recording could not be read. Each case names the file and says what is wrong with it.
+public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
+    case fileNotFound(path: String)
+    case isDirectory(path: String)
+    case emptyFile(path: String)
+    case unreadable(path: String, reason: String)
+    case noAudioFrames(path: String)
+    case tooManyChannels(path: String, channelCount: Int)
+    case readFailed(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .fileNotFound(let path):
+            return "cannot open audio file '\(path)': no such file"
+        case .isDirectory(let path):
+            return "cannot open audio file '\(path)': it is a directory, not a file"
+        case .emptyFile(let path):
+            return "cannot open audio file '\(path)': the file is empty (0 bytes)"
+        case .unreadable(let path, let reason):
+            return "cannot open audio file '\(path)': \(reason)"
+        case .noAudioFrames(let path):
+            return "audio file '\(path)' holds no audio frames"
+        case .tooManyChannels(let path, let channelCount):
+            return "audio file '\(path)' has \(channelCount) channels; Tapescript reads 1 to \(AudioFile.maximumChannelCount)"
+        case .readFailed(let path, let reason):
+            return "reading audio file '\(path)' failed: \(reason)"
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import TapescriptAudio
+import TapescriptLibrary
+
+/// One segment as the reading commands present it: times in seconds, the speaker, its level.
+struct SegmentRow: Encodable {
+    var index: Int
+    var start: Double
+    var end: Double
+    var duration: Double
+    var speaker: String?
+    var level: Double
+    var startFrame: Int64
+    var endFrame: Int64
+    var markers: [MarkerRow]
+
+    struct MarkerRow: Encodable {
+        var time: Double
+        var label: String
+    }
+
+    /// The rows of an interview, 1-based in time order, each with the recorder markers that fall inside it.
+    static func rows(of detail: InterviewDetail, envelope: Envelope) -> [SegmentRow] {
+        let rate = Double(detail.recording.sampleRate)
+        return detail.segments.enumerated().map { offset, segment in
+            let markers = detail.markers.filter { $0.frame >= segment.startFrame && $0.frame < segment.endFrame }
+            return SegmentRow(
+                index: offset + 1,
+                start: round6(Double(segment.startFrame) / rate),
+                end: round6(Double(segment.endFrame) / rate),
+                duration: round6(Double(segment.endFrame - segment.startFrame) / rate),
+                speaker: segment.channel.map(Speaker.letter),
+                level: (Double(meanLevel(of: segment, in: envelope)) * 10).rounded() / 10,
+                startFrame: segment.startFrame,
+                endFrame: segment.endFrame,
+                markers: markers.map { MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label) })
+        }
+    }
+
+    /// The segment's loudness in dBFS: the mean power of its talker's channel (the loudest when unknown).
+    static func meanLevel(of segment: Segment, in envelope: Envelope) -> Float {
+        let windows = envelope.window(ofFrame: segment.startFrame)..<max(
+            envelope.window(ofFrame: segment.startFrame) + 1, min(envelope.windowCount, envelope.window(ofFrame: segment.endFrame)))
+        var power: Double = 0
+        for window in windows where window < envelope.windowCount {
+            let level: Float
+            if let channel = segment.channel, channel < envelope.channelCount {
+                level = envelope.level(window: window, channel: channel)
+            } else {
+                level = (0..<envelope.channelCount).map { envelope.level(window: window, channel: $0) }.max() ?? -120
+            }
+            power += pow(10, Double(level) / 10)
+        }
+        let mean = power / Double(max(1, windows.count))
+        return mean > 0 ? Float(10 * log10(mean)) : Envelope.floorDecibels
+    }
+
+    private static func round6(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+}
+
+/// Speakers are letters until someone names them: channel 0 is A, channel 1 is B.
+enum Speaker {
+    static func letter(channel: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + min(max(channel, 0), 25))))
+    }
+}

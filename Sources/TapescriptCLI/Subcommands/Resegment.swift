@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import TapescriptAudio
+import TapescriptLibrary
+
+extension Tapescript {
+    struct Resegment: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Segment an interview again with other parameters, from its stored envelope.",
+            discussion: """
+                The audio is not decoded again. Parameters left out keep their defaults (not the values of the \
+                previous run). Highlights and text are anchored to times in the recording, so they stay where \
+                they were and attach to the new segments they fall in.
+                """)
+
+        @OptionGroup var libraryOptions: LibraryOptions
+        @OptionGroup var segmentation: SegmentationOptions
+
+        @Argument(help: "The interview: its slug or number.")
+        var interview: String
+
+        @Flag(help: "Print the result as JSON.")
+        var json = false
+
+        struct Result: Encodable {
+            var slug: String
+            var before: Int
+            var after: Int
+            var parameters: SegmentationParameters
+        }
+
+        func run() throws {
+            guard let library = try libraryOptions.openForReading() else {
+                throw LibraryError.unknownInterview(reference: interview)
+            }
+            let reference = InterviewReference(interview)
+            let detail = try library.detail(of: reference)
+            let envelope = try detail.recording.decodedEnvelope(libraryPath: library.path)
+            let parameters = segmentation.resolved(over: .interview)
+            let regions = SilenceDetector(parameters: parameters).detect(in: envelope)
+            try library.replaceSegments(of: reference, with: regions, parameters: parameters)
+            let result = Result(
+                slug: detail.interview.slug, before: detail.segments.count, after: regions.count,
+                parameters: parameters)
+            if json { return try printJSON(result) }
+            print("re-segmented \(result.slug): \(result.before) → \(result.after) segments")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import TapescriptAudio
+import TapescriptLibrary
+
+extension SegmentFormat: ExpressibleByArgument {}
+
+extension Tapescript {
+    struct Segments: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show an interview's segments and recorder markers.",
+            discussion: """
+                table: one line per segment with start, end, duration, speaker and level, then the markers. \
+                json: an array of segments (index, start, end, duration, speaker, level, startFrame, endFrame, \
+                markers). labels: an Audacity label track. srt, vtt: subtitles, one cue per segment.
+                """)
+
+        @OptionGroup var libraryOptions: LibraryOptions
+
+        @Argument(help: "The interview: its slug or number.")
+        var interview: String
+
+        @Option(help: "Output form: \(SegmentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
+        var format: SegmentFormat = .table
+
+        func run() throws {
+            let detail = try libraryOptions.detail(of: interview)
+            let envelope = try detail.recording.decodedEnvelope(libraryPath: libraryOptions.path)
+            let rows = SegmentRow.rows(of: detail, envelope: envelope)
+            switch format {
+            case .json: try printJSON(rows)
+            case .labels: print(SegmentExport.labels(rows), terminator: "")
+            case .srt: print(SegmentExport.srt(rows), terminator: "")
+            case .vtt: print(SegmentExport.vtt(rows), terminator: "")
+            case .table: printTable(rows, detail: detail)
+            }
+        }
+
+        private func printTable(_ rows: [SegmentRow], detail: InterviewDetail) {
+            let terminal = Terminal.standardOutput
+            let recording = detail.recording
+            print(terminal.bold(detail.interview.title) + terminal.dim(
+                "  \(detail.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
+                    + "\(rows.count) segments"))
+            guard !rows.isEmpty else {
+                print("No speech was found. Try 'tapescript pauses \(detail.interview.slug)' and 'resegment'.")
+                return
+            }
+            let table = TextTable(
+                header: ["#", "start", "end", "length", "speaker", "level"],
+                rightAligned: [0, 1, 2, 3, 5],
+                rows: rows.map { row in
+                    [
+                        String(row.index), Timecode.clock(row.start), Timecode.clock(row.end),
+                        Timecode.duration(row.duration), row.speaker ?? "–",
+                        String(format: "%.0f dB ", row.level) + LevelMeter.bar(decibels: row.level),
+                    ]
+                })
+            print(table.render(terminal: terminal), terminator: "")
+            if !detail.markers.isEmpty {
+                print(terminal.bold("\nRecorder markers"))
+                for marker in detail.markers {
+                    let seconds = Double(marker.frame) / Double(recording.sampleRate)
+                    let inside = rows.first { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }
+                    let place = inside.map { "in segment \($0.index)" } ?? "between segments"
+                    let label = marker.label.isEmpty ? "" : "  \(marker.label)"
+                    print("  \(Timecode.clock(seconds))  \(place)\(label)")
+                }
+            }
+        }
+    }
+}
+
+/// A level drawn with Unicode block glyphs, from −60 dBFS (empty) to 0 dBFS (full).
+enum LevelMeter {
+    static let glyphs: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+
+    static func bar(decibels: Double) -> String {
+        let fraction = min(1, max(0, (decibels + 60) / 60))
+        return String(glyphs[Int((fraction * Double(glyphs.count - 1)).rounded())])
+    }
+}

@@ -1,0 +1,23 @@
+/// A plain table of columns padded with spaces, the header in bold on a colour terminal.
+struct TextTable {
+    var header: [String]
+    var rightAligned: Set<Int> = []
+    var rows: [[String]]
+
+    func render(terminal: Terminal) -> String {
+        let widths = header.indices.map { column in
+            ([header] + rows).map { $0[column].count }.max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { column, cell in
+                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                return rightAligned.contains(column) ? padding + cell : cell + padding
+            }
+            .joined(separator: "  ")
+            .replacing(/\s+$/, with: "")
+        }
+        var output = terminal.bold(line(header)) + "\n"
+        for row in rows { output += line(row) + "\n" }
+        return output
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import TapescriptAudio
+
+/// An interview with the facts `tapescript list` shows.
+public struct InterviewSummary: Sendable, Equatable {
+    public var interview: Interview
+    public var recording: Recording
+    public var segmentCount: Int
+}
+
+/// Everything about one interview that reading commands need.
+public struct InterviewDetail: Sendable {
+    public var interview: Interview
+    public var recording: Recording
+    public var segments: [Segment]
+    public var markers: [Marker]
+}
+
+extension Library {
+    /// Adds an analysed recording as a new interview with its segments and markers, in one transaction.
+    /// - Throws: `LibraryError.duplicateRecording` when the same audio is already in the library.
+    public func importRecording(
+        _ analysis: RecordingAnalysis, path: String, title: String, regions: [SpeechRegion],
+        parameters: SegmentationParameters, now: Date = Date()
+    ) throws(LibraryError) -> Interview {
+        let segmentation = Self.encode(parameters)
+        return try write { db in
+            if let existing = try Recording.filter(Recording.Columns.fingerprint == analysis.fingerprint).fetchOne(db),
+                let owner = try Interview.fetchOne(db, key: existing.interviewId)
+            {
+                throw LibraryError.duplicateRecording(path: path, existing: owner.slug)
+            }
+            var interview = Interview(id: nil, slug: try Slug.unique(from: title, in: db), title: title, createdAt: now)
+            try interview.insert(db)
+            guard let interviewId = interview.id else { throw LibraryError.databaseFailure(reason: "no row id") }
+            var recording = Recording(
+                id: nil, interviewId: interviewId, path: path, fingerprint: analysis.fingerprint,
+                container: analysis.format.container, encoding: analysis.format.encoding,
+                sampleRate: analysis.format.sampleRate, channelCount: analysis.format.channelCount,
+                frameCount: analysis.decodedFrameCount, expectedFrameCount: analysis.truncation?.expectedFrameCount,
+                nonFiniteSampleCount: analysis.nonFiniteSampleCount, envelope: analysis.envelope.encoded(),
+                segmentation: segmentation, importedAt: now)
+            try recording.insert(db)
+            guard let recordingId = recording.id else { throw LibraryError.databaseFailure(reason: "no row id") }
+            try Self.insertSegments(regions, recordingId: recordingId, db: db)
+            for cue in analysis.markers {
+                var marker = Marker(id: nil, recordingId: recordingId, frame: cue.frame, label: cue.label)
+                try marker.insert(db)
+            }
+            return interview
+        }
+    }
+
+    /// Every interview, oldest first.
+    public func summaries() throws(LibraryError) -> [InterviewSummary] {
+        try read { db in
+            let interviews = try Interview.order(Interview.Columns.id).fetchAll(db)
+            return try interviews.compactMap { interview -> InterviewSummary? in
+                guard let id = interview.id,
+                    let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
+                    let recordingId = recording.id
+                else { return nil }
+                let count = try Segment.filter(Segment.Columns.recordingId == recordingId).fetchCount(db)
+                return InterviewSummary(interview: interview, recording: recording, segmentCount: count)
+            }
+        }
+    }
+
+    /// The interview a user named by its slug or its number.
+    public func detail(of reference: InterviewReference) throws(LibraryError) -> InterviewDetail {
+        try read { db in try Self.detail(of: reference, db: db) }
+    }
+
+    /// Replaces an interview's segments with new ones made with `parameters`, in one transaction.
+    public func replaceSegments(
+        of reference: InterviewReference, with regions: [SpeechRegion], parameters: SegmentationParameters
+    ) throws(LibraryError) {
+        let segmentation = Self.encode(parameters)
+        try write { db in
+            let detail = try Self.detail(of: reference, db: db)
+            guard let recordingId = detail.recording.id else { throw LibraryError.databaseFailure(reason: "no id") }
+            try Segment.filter(Segment.Columns.recordingId == recordingId).deleteAll(db)
+            try Self.insertSegments(regions, recordingId: recordingId, db: db)
+            var recording = detail.recording
+            recording.segmentation = segmentation
+            try recording.update(db)
+        }
+    }
+
+    static func detail(of reference: InterviewReference, db: Database) throws -> InterviewDetail {
+        let found: Interview?
+        switch reference {
+        case .number(let id): found = try Interview.fetchOne(db, key: id)
+        case .slug(let slug): found = try Interview.filter(Interview.Columns.slug == slug).fetchOne(db)
+        }
+        guard let interview = found, let id = interview.id,
+            let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
+            let recordingId = recording.id
+        else { throw LibraryError.unknownInterview(reference: reference.description) }
+        let segments = try Segment.filter(Segment.Columns.recordingId == recordingId)
+            .order(Segment.Columns.startFrame).fetchAll(db)
+        let markers = try Marker.filter(Marker.Columns.recordingId == recordingId)
+            .order(Marker.Columns.frame).fetchAll(db)
+        return InterviewDetail(interview: interview, recording: recording, segments: segments, markers: markers)
+    }
+
+    private static func insertSegments(_ regions: [SpeechRegion], recordingId: Int64, db: Database) throws {
+        for region in regions {
+            var segment = Segment(
+                id: nil, recordingId: recordingId, startFrame: region.startFrame, endFrame: region.endFrame,
+                channel: region.channel)
+            try segment.insert(db)
+        }
+    }
+
+    private static func encode(_ parameters: SegmentationParameters) -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        // Encoding a struct of numbers cannot fail.
+        return (try? encoder.encode(parameters)) ?? Data("{}".utf8)
+    }
+}
+
+extension Recording {
+    /// The stored level envelope.
+    /// - Throws: `LibraryError.damaged` when the stored bytes are not an envelope.
+    public func decodedEnvelope(libraryPath: String) throws(LibraryError) -> Envelope {
+        guard let envelope = Envelope(encoded: envelope) else {
+            throw .damaged(path: libraryPath, detail: "the level envelope of recording '\(path)' cannot be read")
+        }
+        return envelope
+    }
+
+    /// The parameters the current segments were made with.
+    public var segmentationParameters: SegmentationParameters? {
+        try? JSONDecoder().decode(SegmentationParameters.self, from: segmentation)
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import GRDB
+import TapescriptAudio
+
+/// The one SQLite file that holds every interview. Every write is one transaction: a failure or a kill at any
+/// moment leaves the library as it was before or as it is after, never in between.
+public final class Library: Sendable {
+    public let path: String
+    let writer: any DatabaseWriter
+
+    /// Opens the library at `path`, creating it (and its folder) when `create` is set.
+    /// - Returns: nil when the file does not exist and `create` is false.
+    /// - Throws: `LibraryError` when the file is not a library, is from a newer Tapescript, or cannot be made.
+    public static func open(at path: String, create: Bool) throws(LibraryError) -> Library? {
+        if !FileManager.default.fileExists(atPath: path) {
+            guard create else { return nil }
+            try LibraryLocation.prepareFolder(for: path)
+        }
+        return try Library(path: path)
+    }
+
+    /// An in-memory library, for tests.
+    public static func inMemory() throws(LibraryError) -> Library {
+        do {
+            return try Library(path: ":memory:", writer: DatabaseQueue())
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw .databaseFailure(reason: "\(error)")
+        }
+    }
+
+    private convenience init(path: String) throws(LibraryError) {
+        let writer: DatabasePool
+        do {
+            var configuration = Configuration()
+            configuration.busyMode = .timeout(5)
+            writer = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+        try self.init(path: path, writer: writer)
+    }
+
+    private init(path: String, writer: any DatabaseWriter) throws(LibraryError) {
+        self.path = path
+        self.writer = writer
+        do {
+            let migrator = LibraryMigrations.migrator
+            if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw LibraryError.newerSchema(path: path) }
+            try migrator.migrate(writer)
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// Runs `body` in one write transaction; any error rolls everything back.
+    func write<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    func read<T>(_ body: (Database) throws -> T) throws(LibraryError) -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            throw Self.translate(error, path: path)
+        }
+    }
+
+    /// SQLite's result codes, said the way a user thinks of them.
+    static func translate(_ error: any Error, path: String) -> LibraryError {
+        guard let error = error as? DatabaseError else { return .databaseFailure(reason: "\(error)") }
+        switch error.resultCode {
+        case .SQLITE_NOTADB: return .notALibrary(path: path)
+        case .SQLITE_CORRUPT: return .damaged(path: path, detail: "the database file is corrupt")
+        case .SQLITE_READONLY: return .readOnly(path: path)
+        case .SQLITE_CANTOPEN: return .cannotOpen(path: path, reason: "the file or its folder cannot be opened")
+        case .SQLITE_FULL: return .databaseFailure(reason: "the disk is full")
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return .databaseFailure(reason: "another Tapescript is writing to the library; try again")
+        default: return .databaseFailure(reason: error.message ?? "SQLite error \(error.resultCode.rawValue)")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+/// Why the library could not do what was asked. Each case names its subject in words a user knows.
+public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
+    case notALibrary(path: String)
+    case newerSchema(path: String)
+    case cannotCreate(path: String, reason: String)
+    case cannotOpen(path: String, reason: String)
+    case readOnly(path: String)
+    case duplicateRecording(path: String, existing: String)
+    case unknownInterview(reference: String)
+    case damaged(path: String, detail: String)
+    case databaseFailure(reason: String)
+
+    public var description: String {
+        switch self {
+        case .notALibrary(let path):
+            return "'\(path)' is not a Tapescript library (it is not an SQLite database); "
+                + "name another file with --library"
+        case .newerSchema(let path):
+            return "library '\(path)' was written by a newer Tapescript; upgrade Tapescript to use it"
+        case .cannotCreate(let path, let reason):
+            return "cannot create the library at '\(path)': \(reason); name a writable place with --library"
+        case .cannotOpen(let path, let reason):
+            return "cannot open the library '\(path)': \(reason)"
+        case .readOnly(let path):
+            return "the library '\(path)' cannot be written (read-only file or folder)"
+        case .duplicateRecording(let path, let existing):
+            return "'\(path)' holds the same audio as interview '\(existing)', which is already in the library"
+        case .unknownInterview(let reference):
+            return "no interview '\(reference)' in the library; 'tapescript list' shows the interviews there are"
+        case .damaged(let path, let detail):
+            return "the library '\(path)' is damaged: \(detail)"
+        case .databaseFailure(let reason):
+            return "the library could not be updated: \(reason)"
+        }
+    }
+}

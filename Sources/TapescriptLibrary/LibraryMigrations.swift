@@ -1,0 +1,82 @@
+import GRDB
+
+/// The library's schema, one migration at a time. A migration is never edited once released: a change is a
+/// new migration appended here.
+enum LibraryMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: interviews, recordings, segments, markers") { db in
+            try db.create(table: "interview") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("slug", .text).notNull().unique()
+                t.column("title", .text).notNull().check { length($0) > 0 }
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "recording") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull().unique()
+                t.column("path", .text).notNull()
+                t.column("fingerprint", .text).notNull().unique()
+                t.column("container", .text).notNull()
+                t.column("encoding", .text).notNull()
+                t.column("sampleRate", .integer).notNull().check { $0 > 0 }
+                t.column("channelCount", .integer).notNull().check { $0 >= 1 && $0 <= 8 }
+                t.column("frameCount", .integer).notNull().check { $0 > 0 }
+                t.column("expectedFrameCount", .integer)
+                t.column("nonFiniteSampleCount", .integer).notNull().defaults(to: 0)
+                t.column("envelope", .blob).notNull()
+                t.column("segmentation", .blob).notNull()
+                t.column("importedAt", .datetime).notNull()
+            }
+            // Segments are derived data: re-segmenting replaces them all. What people add later (highlights,
+            // text) is anchored to frame ranges of the recording, not to segment rows, so it maps onto
+            // whatever segments exist by time and survives any re-segmentation.
+            try db.create(table: "segment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("recording", onDelete: .cascade).notNull()
+                t.column("startFrame", .integer).notNull().check { $0 >= 0 }
+                t.column("endFrame", .integer).notNull()
+                t.column("channel", .integer).check { $0 >= 0 && $0 < 8 }
+                t.check(sql: "endFrame > startFrame")
+            }
+            try db.create(index: "segment_by_time", on: "segment", columns: ["recordingId", "startFrame"])
+            try db.create(table: "marker") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("recording", onDelete: .cascade).notNull()
+                t.column("frame", .integer).notNull().check { $0 >= 0 }
+                t.column("label", .text).notNull()
+            }
+            try db.create(table: "highlight") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.column("startFrame", .integer).notNull().check { $0 >= 0 }
+                t.column("endFrame", .integer).notNull()
+                t.column("title", .text)
+                t.column("note", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "endFrame > startFrame")
+            }
+            try db.create(table: "textRevision") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.column("startFrame", .integer).notNull().check { $0 >= 0 }
+                t.column("endFrame", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("origin", .text).notNull().check { ["interviewer", "author", "machine"].contains($0) }
+                t.column("draftId", .integer)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "endFrame > startFrame")
+            }
+            try db.create(table: "draft") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.column("version", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("recipient", .text)
+                t.column("createdAt", .datetime).notNull()
+                t.uniqueKey(["interviewId", "version"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+
+/// One interview: a title, a short name to type, and (through `Recording`) the audio it came from.
+public struct Interview: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "interview"
+    public var id: Int64?
+    public var slug: String
+    public var title: String
+    public var createdAt: Date
+
+    public enum Columns {
+        public static let id = Column(CodingKeys.id)
+        public static let slug = Column(CodingKeys.slug)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The audio behind an interview, with what import learned from it.
+public struct Recording: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "recording"
+    public var id: Int64?
+    public var interviewId: Int64
+    public var path: String
+    public var fingerprint: String
+    public var container: String
+    public var encoding: String
+    public var sampleRate: Int
+    public var channelCount: Int
+    /// Frames decoded on import.
+    public var frameCount: Int64
+    /// Frames the header promised, when the file turned out shorter (a truncated recording).
+    public var expectedFrameCount: Int64?
+    public var nonFiniteSampleCount: Int
+    /// The level envelope, as `Envelope.encoded()` writes it.
+    public var envelope: Data
+    /// The parameters the current segments were made with, as JSON.
+    public var segmentation: Data
+    public var importedAt: Date
+
+    public enum Columns {
+        public static let interviewId = Column(CodingKeys.interviewId)
+        public static let fingerprint = Column(CodingKeys.fingerprint)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public var durationSeconds: Double { Double(frameCount) / Double(sampleRate) }
+}
+
+/// A stretch of speech, in frames of its recording (end exclusive).
+public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "segment"
+    public var id: Int64?
+    public var recordingId: Int64
+    public var startFrame: Int64
+    public var endFrame: Int64
+    /// The channel the talker is on for call recordings; nil when the recording cannot tell (mono).
+    public var channel: Int?
+
+    public enum Columns {
+        public static let recordingId = Column(CodingKeys.recordingId)
+        public static let startFrame = Column(CodingKeys.startFrame)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// A cue point the recorder wrote into the file.
+public struct Marker: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "marker"
+    public var id: Int64?
+    public var recordingId: Int64
+    public var frame: Int64
+    public var label: String
+
+    public enum Columns {
+        public static let recordingId = Column(CodingKeys.recordingId)
+        public static let frame = Column(CodingKeys.frame)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,3 @@
+import TapescriptCLI
+
+Tapescript.main()
