@@ -40,9 +40,11 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "tapescript", dependencies: ["TapescriptCLI"]),
-        .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "CSndfile"]),
-        .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary"]),
+        // Writes test recordings through libsndfile; used by the test targets only.
+        .target(name: "TapescriptTestSupport", dependencies: ["CSndfile"], path: "Tests/Support"),
+        .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
+        .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tapescript", "TapescriptAudio", "CSndfile"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["tapescript", "TapescriptTestSupport"]),
     ]
 )

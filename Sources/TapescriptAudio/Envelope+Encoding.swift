@@ -3,17 +3,17 @@ import Foundation
 extension Envelope {
     private static let magic = Array("TSENV1".utf8)
 
-    /// A compact binary form for storage: a small header, then the levels as little-endian Float32.
+    /// A compact binary form for storage: a small header, then the levels and the pitch track as
+    /// little-endian Float32.
     public func encoded() -> Data {
         var data = Data(Self.magic)
         for field in [sampleRate, windowFrameCount, channelCount, levels.count] {
             withUnsafeBytes(of: UInt32(field).littleEndian) { data.append(contentsOf: $0) }
         }
-        levels.withUnsafeBufferPointer { buffer in
-            data.reserveCapacity(data.count + buffer.count * 4)
-            for level in buffer {
-                withUnsafeBytes(of: level.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            }
+        data.reserveCapacity(data.count + (levels.count + pitch.count) * 4)
+        for track in [levels, pitch] {
+            // Stored little-endian; every platform Swift runs on is, so this is a plain copy of the floats.
+            track.map { Float(bitPattern: $0.bitPattern.littleEndian) }.withUnsafeBytes { data.append(contentsOf: $0) }
         }
         return data
     }
@@ -29,14 +29,20 @@ extension Envelope {
                 | Int(bytes[offset + 3]) << 24
         }
         let (sampleRate, windowFrameCount, channelCount, count) = (field(0), field(1), field(2), field(3))
-        guard channelCount > 0, count % channelCount == 0, bytes.count == headerCount + count * 4 else { return nil }
-        var levels = [Float](repeating: 0, count: count)
-        for index in 0..<count {
-            let offset = headerCount + index * 4
-            let bits = UInt32(bytes[offset]) | UInt32(bytes[offset + 1]) << 8 | UInt32(bytes[offset + 2]) << 16
-                | UInt32(bytes[offset + 3]) << 24
-            levels[index] = Float(bitPattern: bits)
+        guard channelCount > 0, sampleRate > 0, windowFrameCount > 0, count % channelCount == 0 else { return nil }
+        let windowCount = count / channelCount
+        guard bytes.count == headerCount + (count + windowCount) * 4 else { return nil }
+        func track(from offset: Int, count: Int) -> [Float] {
+            var values = [Float](repeating: 0, count: count)
+            values.withUnsafeMutableBytes { target in
+                bytes.withUnsafeBytes { source in
+                    target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * 4)]))
+                }
+            }
+            return values.map { Float(bitPattern: UInt32(littleEndian: $0.bitPattern)) }
         }
-        self.init(sampleRate: sampleRate, windowFrameCount: windowFrameCount, channelCount: channelCount, levels: levels)
+        self.init(
+            sampleRate: sampleRate, windowFrameCount: windowFrameCount, channelCount: channelCount,
+            levels: track(from: headerCount, count: count), pitch: track(from: headerCount + count * 4, count: windowCount))
     }
 }

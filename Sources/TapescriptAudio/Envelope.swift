@@ -13,19 +13,26 @@ public struct Envelope: Sendable, Equatable {
     public let sampleRate: Int
     public let windowFrameCount: Int
     public let channelCount: Int
-    /// Levels in dBFS, interleaved by channel: `levels[window * channelCount + channel]`.
+    /// Voice-band levels in dBFS, interleaved by channel: `levels[window * channelCount + channel]`.
     public private(set) var levels: [Float]
+    /// The pitch of the voice in Hz per window, 0 where unvoiced; one track for all channels together.
+    public private(set) var pitch: [Float]
 
-    public init(sampleRate: Int, windowFrameCount: Int, channelCount: Int, levels: [Float]) {
+    public init(sampleRate: Int, windowFrameCount: Int, channelCount: Int, levels: [Float], pitch: [Float]) {
         precondition(channelCount > 0 && levels.count % channelCount == 0, "levels must fill whole windows")
+        precondition(pitch.count == levels.count / channelCount, "one pitch per window")
         self.sampleRate = sampleRate
         self.windowFrameCount = windowFrameCount
         self.channelCount = channelCount
         self.levels = levels
+        self.pitch = pitch
     }
 
+    /// About 10 ms, rounded to a whole number of the analysis's decimation groups.
     public static func windowFrameCount(sampleRate: Int) -> Int {
-        max(1, Int((Double(sampleRate) * windowSeconds).rounded()))
+        let decimation = EnvelopeBuilder.decimation(sampleRate: sampleRate)
+        let groups = max(1, Int((Double(sampleRate) * windowSeconds / Double(decimation)).rounded()))
+        return groups * decimation
     }
 
     public var windowCount: Int { levels.count / channelCount }

@@ -1,14 +1,14 @@
 /// The local noise floor and speech level of a recording, window by window.
 ///
 /// Both are percentiles of the level over a span around each moment, so that a quiet phone call, a loud studio
-/// file, hum and slow drift all get thresholds of their own: the floor is a low percentile over a short span
-/// (pauses are never far apart in an interview), the speech level a high percentile over a longer one.
+/// file, hum and slow drift all get thresholds of their own: the floor a low percentile and the speech level a
+/// high one, each over the 30 s around it (pauses are never far apart in an interview).
 struct LevelStatistics {
-    /// Percentiles are recomputed every this many windows (5 s) and interpolated between.
-    static let stepWindowCount = 500
-    static let floorSpanWindowCount = 3_000  // ±15 s
-    static let speechSpanWindowCount = 6_000  // ±30 s
-    static let floorPercentile = 0.10
+    /// Percentiles are recomputed every this many windows (0.5 s) and interpolated between.
+    static let stepWindowCount = 50
+    static let floorSpanWindowCount = 1_500  // ±15 s
+    static let speechSpanWindowCount = 1_500  // ±15 s
+    static let floorPercentile = 0.05
     static let speechPercentile = 0.95
 
     let noiseFloor: [Float]

@@ -1,9 +1,10 @@
 import Foundation
 
-/// Decodes a recording once, feeding every block to both the level envelope and the content fingerprint.
+/// Decodes a recording once. One core decodes and fingerprints each block; the other builds the level
+/// envelope and the pitch track from it.
 public enum RecordingAnalyzer {
     /// Frames decoded per block: large enough that libsndfile's per-call cost vanishes, small enough to stay
-    /// in cache (64 Ki frames of 8 channels of 16-bit = 1 MiB).
+    /// in the second-level cache (64 Ki frames of stereo 16-bit = 256 KiB).
     static let blockFrameCount = 65_536
 
     /// Reads `path` from start to end.
@@ -14,58 +15,61 @@ public enum RecordingAnalyzer {
     ) throws(AudioError) -> RecordingAnalysis {
         let file = try AudioFile(path: path)
         let format = file.format
-        let channels = format.channelCount
-        var builder = EnvelopeBuilder(
-            sampleRate: format.sampleRate, channelCount: channels, expectedFrameCount: format.frameCount)
         let fingerprint = ContentFingerprint()
+        let envelope = EnvelopeAccumulator(
+            EnvelopeBuilder(
+                sampleRate: format.sampleRate, channelCount: format.channelCount,
+                expectedFrameCount: format.frameCount))
         var decoded: Int64 = 0
-        var blocksSinceReport = 0
+        var blocks = 0
 
-        func reportProgress() {
-            blocksSinceReport += 1
-            if blocksSinceReport == 32 {
-                blocksSinceReport = 0
-                progress(min(1, Double(decoded) / Double(format.frameCount)))
-            }
+        func produce<Sample>(_ buffer: UnsafeMutablePointer<Sample>, read: (UnsafeMutablePointer<Sample>) -> Int)
+            -> Int
+        {
+            let frames = read(buffer)
+            guard frames > 0 else { return 0 }
+            fingerprint.update(buffer, count: frames * format.channelCount * MemoryLayout<Sample>.size)
+            decoded += Int64(frames)
+            blocks += 1
+            if blocks % 64 == 0 { progress(min(1, Double(decoded) / Double(format.frameCount))) }
+            return frames
         }
 
         switch format.sampleKind {
         case .integer:
-            let buffer = UnsafeMutablePointer<Int16>.allocate(capacity: blockFrameCount * channels)
-            defer { buffer.deallocate() }
-            while true {
-                let frames = file.readFrames(into: buffer, frameCount: blockFrameCount)
-                guard frames > 0 else { break }
-                builder.append(buffer, frameCount: frames)
-                fingerprint.update(buffer, count: frames * channels * MemoryLayout<Int16>.size)
-                decoded += Int64(frames)
-                reportProgress()
-            }
+            BlockPipeline<Int16>(blockFrameCount: blockFrameCount, channelCount: format.channelCount).run(
+                produce: { buffer in
+                    produce(buffer) { file.readFrames(into: $0, frameCount: blockFrameCount) }
+                },
+                consume: { samples, frames in envelope.builder.append(samples, frameCount: frames) })
         case .floatingPoint:
-            let buffer = UnsafeMutablePointer<Float>.allocate(capacity: blockFrameCount * channels)
-            defer { buffer.deallocate() }
-            while true {
-                let frames = file.readFrames(into: buffer, frameCount: blockFrameCount)
-                guard frames > 0 else { break }
-                builder.append(buffer, frameCount: frames)
-                fingerprint.update(buffer, count: frames * channels * MemoryLayout<Float>.size)
-                decoded += Int64(frames)
-                reportProgress()
-            }
+            BlockPipeline<Float>(blockFrameCount: blockFrameCount, channelCount: format.channelCount).run(
+                produce: { buffer in
+                    produce(buffer) { file.readFrames(into: $0, frameCount: blockFrameCount) }
+                },
+                consume: { samples, frames in envelope.builder.append(samples, frameCount: frames) })
         }
         progress(1)
         guard decoded > 0 else {
             throw .readFailed(path: path, reason: file.lastErrorDescription ?? "no audio frames could be decoded")
         }
-        let truncation = TruncationCheck.inspect(file: file, decodedFrameCount: decoded)
         return RecordingAnalysis(
             format: format,
-            envelope: builder.finish(),
-            fingerprint: fingerprint.finish(shape: "\(format.sampleRate)Hz/\(channels)ch/\(format.sampleKind)"),
+            envelope: envelope.builder.finish(),
+            fingerprint: fingerprint.finish(
+                shape: "\(format.sampleRate)Hz/\(format.channelCount)ch/\(format.sampleKind)"),
             markers: file.cuePoints(),
             decodedFrameCount: decoded,
-            truncation: truncation,
-            nonFiniteSampleCount: builder.nonFiniteSampleCount
+            truncation: TruncationCheck.inspect(file: file, decodedFrameCount: decoded),
+            nonFiniteSampleCount: envelope.builder.nonFiniteSampleCount
         )
     }
+}
+
+/// Holds the envelope builder while the consumer thread feeds it. Safety: only that thread touches `builder`
+/// until `BlockPipeline.run` returns, after which only the caller does.
+private final class EnvelopeAccumulator: @unchecked Sendable {
+    var builder: EnvelopeBuilder
+
+    init(_ builder: EnvelopeBuilder) { self.builder = builder }
 }

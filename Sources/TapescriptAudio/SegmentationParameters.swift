@@ -1,39 +1,51 @@
 /// The knobs of silence segmentation. The defaults suit interviews; the README explains each.
 public struct SegmentationParameters: Sendable, Equatable, Codable {
-    /// A pause at least this long always ends a segment, even when the same person goes on speaking.
-    public var minimumSilenceSeconds: Double
-    /// A shorter pause ends a segment only when the other person speaks after it (a turn change).
-    /// Pauses below `minimumTurnGapSeconds` never do: they are the gaps between words.
+    /// A pause at least this long always ends a segment, even when the same person goes on. nil: 1.0 s when
+    /// each talker has a channel of their own (the channel then tells a turn change at any pause), 0.35 s on
+    /// mono, where a turn change after a short gap cannot always be heard in the voice.
+    public var minimumSilenceSeconds: Double?
+    /// A shorter pause ends a segment only when the talker changes across it. Pauses below
+    /// `minimumTurnGapSeconds` never do: they are the gaps between words.
     public var minimumTurnGapSeconds: Double
+    /// On mono, the talker is taken to change when the median pitch on the two sides of a pause differs by at
+    /// least this many semitones.
+    public var pitchChangeSemitones: Double
     /// Speech shorter than this, with silence on both sides, is dropped as a click or a cough.
     public var minimumSpeechSeconds: Double
-    /// Added before and after each segment (never across into a neighbour) so no word onset is clipped.
+    /// Added before and after each segment (never more than half the pause to a neighbour).
     public var paddingSeconds: Double
     /// How far above the local noise floor, in dB, a window must rise to start speech; nil: adaptive
-    /// (a third of the way from the noise floor to the speech level, at least 6 dB).
+    /// (15% of the way from the noise floor to the speech level, at least 5 dB, at most 40 dB below speech).
     public var thresholdDecibels: Double?
     /// How far below the start threshold the level must fall to end speech.
     public var hysteresisDecibels: Double
 
     public static let interview = SegmentationParameters(
-        minimumSilenceSeconds: 0.6,
-        minimumTurnGapSeconds: 0.1,
-        minimumSpeechSeconds: 0.2,
-        paddingSeconds: 0.05,
+        minimumSilenceSeconds: nil,
+        minimumTurnGapSeconds: 0.12,
+        pitchChangeSemitones: 3,
+        minimumSpeechSeconds: 0.08,
+        paddingSeconds: 0.02,
         thresholdDecibels: nil,
-        hysteresisDecibels: 4
+        hysteresisDecibels: 3
     )
 
     public init(
-        minimumSilenceSeconds: Double, minimumTurnGapSeconds: Double, minimumSpeechSeconds: Double,
-        paddingSeconds: Double, thresholdDecibels: Double?, hysteresisDecibels: Double
+        minimumSilenceSeconds: Double?, minimumTurnGapSeconds: Double, pitchChangeSemitones: Double,
+        minimumSpeechSeconds: Double, paddingSeconds: Double, thresholdDecibels: Double?, hysteresisDecibels: Double
     ) {
         self.minimumSilenceSeconds = minimumSilenceSeconds
         self.minimumTurnGapSeconds = minimumTurnGapSeconds
+        self.pitchChangeSemitones = pitchChangeSemitones
         self.minimumSpeechSeconds = minimumSpeechSeconds
         self.paddingSeconds = paddingSeconds
         self.thresholdDecibels = thresholdDecibels
         self.hysteresisDecibels = hysteresisDecibels
+    }
+
+    /// The minimum silence in force for a recording with `channelCount` channels.
+    public func minimumSilenceSeconds(channelCount: Int) -> Double {
+        minimumSilenceSeconds ?? (channelCount > 1 ? 1.0 : 0.35)
     }
 }
 

@@ -1,8 +1,8 @@
 /// Finds the speech in a recording from its stored envelope, without touching the audio.
 ///
-/// The steps: a level threshold with hysteresis, set from the local noise floor and speech level; pauses
-/// shorter than `minimumTurnGapSeconds` bridged; pauses up to `minimumSilenceSeconds` bridged unless the
-/// speaker changes across them; runs shorter than `minimumSpeechSeconds` dropped; then padding.
+/// The steps: a level threshold with hysteresis, set from the local noise floor and speech level; gaps shorter
+/// than `minimumTurnGapSeconds` bridged; pauses up to `minimumSilenceSeconds` bridged unless the talker changes
+/// across them; segments shorter than `minimumSpeechSeconds` dropped; then padding.
 public struct SilenceDetector: Sendable {
     /// A silence between two stretches of sound, in frames.
     public struct Pause: Sendable, Equatable {
@@ -19,51 +19,30 @@ public struct SilenceDetector: Sendable {
     }
 
     public func detect(in envelope: Envelope) -> [SpeechRegion] {
-        let speakers = SpeakerEvidence(envelope: envelope)
-        let runs = bridgePauses(in: speechRuns(in: envelope), envelope: envelope, speakers: speakers)
-        let minimumSpeech = windows(parameters.minimumSpeechSeconds, envelope)
-        let kept = runs.filter { $0.upperBound - $0.lowerBound >= minimumSpeech }
-        return pad(kept, envelope: envelope).map { run in
-            SpeechRegion(
-                startFrame: run.start, endFrame: run.end, channel: speakers.dominantChannel(in: run.windows))
-        }
-    }
-
-    /// Window ranges whose level is above the threshold, with hysteresis.
-    func speechRuns(in envelope: Envelope) -> [Range<Int>] {
-        let levels = envelope.loudestLevels()
-        let statistics = LevelStatistics(levels: levels)
-        var runs: [Range<Int>] = []
-        var start: Int?
-        for window in levels.indices {
-            let floor = statistics.noiseFloor[window]
-            let rise: Float
-            if let fixed = parameters.thresholdDecibels {
-                rise = Float(fixed)
+        let activity = VoiceActivity(envelope: envelope, parameters: parameters)
+        let speakers = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
+        let runs = wordRuns(activity, envelope)
+        var segments: [Range<Int>] = []
+        for run in runs {
+            if let last = segments.last, !splits(between: last, and: run, envelope: envelope, speakers: speakers) {
+                segments[segments.count - 1] = last.lowerBound..<run.upperBound
             } else {
-                rise = max(6, (statistics.speechLevel[window] - floor) / 3)
-            }
-            let onset = floor + rise
-            let release = onset - Float(parameters.hysteresisDecibels)
-            let level = levels[window]
-            if let began = start {
-                if level < release {
-                    runs.append(began..<window)
-                    start = nil
-                }
-            } else if level >= onset {
-                start = window
+                segments.append(run)
             }
         }
-        if let began = start { runs.append(began..<levels.count) }
-        return runs
+        let minimumSpeech = windows(parameters.minimumSpeechSeconds, envelope)
+        let kept = segments.filter { $0.count >= minimumSpeech }
+        return pad(kept, envelope: envelope).map { start, end, run in
+            SpeechRegion(startFrame: start, endFrame: end, channel: speakers.talkerChannel(in: run))
+        }
     }
 
-    /// Every pause between stretches of sound, with whether these parameters split there: what
-    /// `tapescript pauses` draws its histogram from.
+    /// Every pause between stretches of speech (gaps between words excluded), with whether these parameters
+    /// split there: what `tapescript pauses` draws its histogram from.
     public func pauses(in envelope: Envelope) -> [Pause] {
-        let speakers = SpeakerEvidence(envelope: envelope)
-        let runs = speechRuns(in: envelope)
+        let activity = VoiceActivity(envelope: envelope, parameters: parameters)
+        let speakers = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
+        let runs = wordRuns(activity, envelope)
         return zip(runs, runs.dropFirst()).map { before, after in
             Pause(
                 startFrame: envelope.frame(ofWindow: before.upperBound),
@@ -72,33 +51,31 @@ public struct SilenceDetector: Sendable {
         }
     }
 
-    /// Whether the pause between two stretches of sound ends a segment.
-    func splits(between before: Range<Int>, and after: Range<Int>, envelope: Envelope, speakers: SpeakerEvidence)
-        -> Bool
-    {
-        let gap = after.lowerBound - before.upperBound
-        if gap < windows(parameters.minimumTurnGapSeconds, envelope) { return false }
-        if gap >= windows(parameters.minimumSilenceSeconds, envelope) { return true }
-        return speakers.changes(between: before, and: after)
-    }
-
-    func bridgePauses(in runs: [Range<Int>], envelope: Envelope, speakers: SpeakerEvidence) -> [Range<Int>] {
-        var merged: [Range<Int>] = []
-        for run in runs {
-            guard let last = merged.last else {
-                merged.append(run)
-                continue
-            }
-            if !splits(between: last, and: run, envelope: envelope, speakers: speakers) {
-                merged[merged.count - 1] = last.lowerBound..<run.upperBound
+    /// Runs of speech with the gaps between words (shorter than the turn gap) bridged.
+    private func wordRuns(_ activity: VoiceActivity, _ envelope: Envelope) -> [Range<Int>] {
+        let turnGap = windows(parameters.minimumTurnGapSeconds, envelope)
+        var runs: [Range<Int>] = []
+        for run in activity.runs {
+            if let last = runs.last, run.lowerBound - last.upperBound < turnGap {
+                runs[runs.count - 1] = last.lowerBound..<run.upperBound
             } else {
-                merged.append(run)
+                runs.append(run)
             }
         }
-        return merged
+        return runs
     }
 
-    private func pad(_ runs: [Range<Int>], envelope: Envelope) -> [(start: Int64, end: Int64, windows: Range<Int>)] {
+    /// Whether the pause between two stretches of speech ends a segment.
+    private func splits(
+        between before: Range<Int>, and after: Range<Int>, envelope: Envelope, speakers: SpeakerEvidence
+    ) -> Bool {
+        let gap = after.lowerBound - before.upperBound
+        let minimumSilence = parameters.minimumSilenceSeconds(channelCount: envelope.channelCount)
+        if gap >= windows(minimumSilence, envelope) { return true }
+        return speakers.talkerChanges(between: before, and: after)
+    }
+
+    private func pad(_ runs: [Range<Int>], envelope: Envelope) -> [(Int64, Int64, Range<Int>)] {
         let padding = Int64((parameters.paddingSeconds * Double(envelope.sampleRate)).rounded())
         let lastFrame = envelope.frame(ofWindow: envelope.windowCount)
         return runs.indices.map { index in
@@ -107,9 +84,9 @@ public struct SilenceDetector: Sendable {
             let end = envelope.frame(ofWindow: run.upperBound)
             let previousEnd = index > 0 ? envelope.frame(ofWindow: runs[index - 1].upperBound) : 0
             let nextStart = index + 1 < runs.count ? envelope.frame(ofWindow: runs[index + 1].lowerBound) : lastFrame
-            let before = min(padding, (start - previousEnd) / 2)
-            let after = min(padding, (nextStart - end) / 2)
-            return (start - max(0, before), end + max(0, after), run)
+            let before = max(0, min(padding, (start - previousEnd) / 2))
+            let after = max(0, min(padding, (nextStart - end) / 2))
+            return (start - before, end + after, run)
         }
     }
 

@@ -3,7 +3,10 @@ import TapescriptAudio
 
 /// The segmentation parameters as command-line options; each one left out keeps its default.
 struct SegmentationOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("A pause at least this long always splits (seconds).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "A pause at least this long always splits (seconds; default 0.35 on mono, 1.0 on call recordings).",
+            valueName: "seconds"))
     var minSilence: Double?
 
     @Option(
@@ -11,6 +14,12 @@ struct SegmentationOptions: ParsableArguments {
             "A shorter pause splits only when the speaker changes; below this it never splits (seconds).",
             valueName: "seconds"))
     var turnGap: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "On mono, a shorter pause splits when the voice's pitch changes by this much (semitones).",
+            valueName: "semitones"))
+    var pitchChange: Double?
 
     @Option(help: ArgumentHelp("Drop speech shorter than this (seconds).", valueName: "seconds"))
     var minSpeech: Double?
@@ -31,13 +40,14 @@ struct SegmentationOptions: ParsableArguments {
             ("--min-silence", minSilence, 0.05...60), ("--turn-gap", turnGap, 0...60),
             ("--min-speech", minSpeech, 0...60), ("--padding", padding, 0...5),
             ("--threshold", threshold, 0...100), ("--hysteresis", hysteresis, 0...60),
+            ("--pitch-change", pitchChange, 0...48),
         ]
         for (name, value, range) in ranges {
             if let value, !range.contains(value) {
                 throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
             }
         }
-        if let turnGap, turnGap > resolved(over: .interview).minimumSilenceSeconds {
+        if let turnGap, let minSilence, turnGap > minSilence {
             throw ValidationError("--turn-gap (\(turnGap) s) cannot be longer than --min-silence")
         }
     }
@@ -47,6 +57,7 @@ struct SegmentationOptions: ParsableArguments {
         var parameters = base
         if let minSilence { parameters.minimumSilenceSeconds = minSilence }
         if let turnGap { parameters.minimumTurnGapSeconds = turnGap }
+        if let pitchChange { parameters.pitchChangeSemitones = pitchChange }
         if let minSpeech { parameters.minimumSpeechSeconds = minSpeech }
         if let padding { parameters.paddingSeconds = padding }
         if let threshold { parameters.thresholdDecibels = threshold }

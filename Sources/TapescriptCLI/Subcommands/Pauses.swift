@@ -29,7 +29,7 @@ extension Tapescript {
             var splitting: Int
         }
 
-        static let edges: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2, 3, 5, 10]
+        static let edges: [Double] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2, 3, 5, 10]
 
         func run() throws {
             let detail = try libraryOptions.detail(of: interview)
@@ -48,13 +48,16 @@ extension Tapescript {
                 if pause.splits { buckets[index].splitting += 1 }
             }
             if json { return try printJSON(buckets) }
-            printHistogram(buckets, total: pauses.count, parameters: parameters)
+            let minimumSilence = parameters.minimumSilenceSeconds(channelCount: envelope.channelCount)
+            printHistogram(buckets, total: pauses.count, parameters: parameters, minimumSilence: minimumSilence)
         }
 
-        private func printHistogram(_ buckets: [Bucket], total: Int, parameters: SegmentationParameters) {
+        private func printHistogram(
+        _ buckets: [Bucket], total: Int, parameters: SegmentationParameters, minimumSilence: Double
+    ) {
             let terminal = Terminal.standardOutput
             print(terminal.bold("\(total) pauses") + terminal.dim(
-                "  (█ splits a segment, ░ does not; --min-silence \(parameters.minimumSilenceSeconds) s, "
+                "  (█ splits a segment, ░ does not; --min-silence \(minimumSilence) s, "
                     + "--turn-gap \(parameters.minimumTurnGapSeconds) s)"))
             let widest = max(1, buckets.map(\.count).max() ?? 1)
             let barWidth = 40
