@@ -1,11 +1,11 @@
 import Foundation
 
-/// Decodes a recording once. One core decodes and fingerprints each block; the other builds the level
-/// envelope and the pitch track from it.
+/// Decodes a recording once. One core decodes, fingerprints and decimates each block; the other builds the
+/// level envelope and the pitch track from the decimated voice band.
 public enum RecordingAnalyzer {
-    /// Frames decoded per block: large enough that libsndfile's per-call cost vanishes, small enough to stay
-    /// in the second-level cache (64 Ki frames of stereo 16-bit = 256 KiB).
-    static let blockFrameCount = 65_536
+    /// Windows decoded per block: about 1.3 s, large enough that libsndfile's per-call cost vanishes, small
+    /// enough to stay in the second-level cache.
+    static let blockWindowCount = 128
 
     /// Reads `path` from start to end.
     /// - Parameter progress: called now and then with the fraction of frames read so far.
@@ -15,39 +15,52 @@ public enum RecordingAnalyzer {
     ) throws(AudioError) -> RecordingAnalysis {
         let file = try AudioFile(path: path)
         let format = file.format
+        let channels = format.channelCount
         let fingerprint = ContentFingerprint()
         let envelope = EnvelopeAccumulator(
-            EnvelopeBuilder(
-                sampleRate: format.sampleRate, channelCount: format.channelCount,
-                expectedFrameCount: format.frameCount))
+            EnvelopeBuilder(sampleRate: format.sampleRate, channelCount: channels, expectedFrameCount: format.frameCount))
+        let decimator = envelope.builder.decimator
+        // Whole windows per block, so every block but the last decimates into whole groups.
+        let blockFrameCount = envelope.builder.windowFrameCount * blockWindowCount
+        let pipeline = BlockPipeline<Float>(
+            blockFrameCount: blockFrameCount / decimator.decimation + 1, channelCount: channels)
         var decoded: Int64 = 0
+        var nonFinite = 0
         var blocks = 0
 
-        func produce<Sample>(_ buffer: UnsafeMutablePointer<Sample>, read: (UnsafeMutablePointer<Sample>) -> Int)
-            -> Int
-        {
-            let frames = read(buffer)
-            guard frames > 0 else { return 0 }
-            fingerprint.update(buffer, count: frames * format.channelCount * MemoryLayout<Sample>.size)
+        func note(_ frames: Int) {
             decoded += Int64(frames)
             blocks += 1
-            if blocks % 64 == 0 { progress(min(1, Double(decoded) / Double(format.frameCount))) }
-            return frames
+            if blocks % 16 == 0 { progress(min(1, Double(decoded) / Double(format.frameCount))) }
         }
 
         switch format.sampleKind {
         case .integer:
-            BlockPipeline<Int16>(blockFrameCount: blockFrameCount, channelCount: format.channelCount).run(
-                produce: { buffer in
-                    produce(buffer) { file.readFrames(into: $0, frameCount: blockFrameCount) }
+            let block = UnsafeMutablePointer<Int16>.allocate(capacity: blockFrameCount * channels)
+            defer { block.deallocate() }
+            pipeline.run(
+                produce: { output in
+                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) { file.readFrames(into: $0, frameCount: $1) }
+                    guard frames > 0 else { return 0 }
+                    fingerprint.update(block, count: frames * channels * MemoryLayout<Int16>.size)
+                    note(frames)
+                    return decimator.decimate(block, frameCount: frames, into: output)
                 },
-                consume: { samples, frames in envelope.builder.append(samples, frameCount: frames) })
+                consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
         case .floatingPoint:
-            BlockPipeline<Float>(blockFrameCount: blockFrameCount, channelCount: format.channelCount).run(
-                produce: { buffer in
-                    produce(buffer) { file.readFrames(into: $0, frameCount: blockFrameCount) }
+            let block = UnsafeMutablePointer<Float>.allocate(capacity: blockFrameCount * channels)
+            defer { block.deallocate() }
+            pipeline.run(
+                produce: { output in
+                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) { file.readFrames(into: $0, frameCount: $1) }
+                    guard frames > 0 else { return 0 }
+                    fingerprint.update(block, count: frames * channels * MemoryLayout<Float>.size)
+                    note(frames)
+                    let result = decimator.decimate(block, frameCount: frames, into: output)
+                    nonFinite += result.nonFiniteSamples
+                    return result.frames
                 },
-                consume: { samples, frames in envelope.builder.append(samples, frameCount: frames) })
+                consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
         }
         progress(1)
         guard decoded > 0 else {
@@ -56,13 +69,26 @@ public enum RecordingAnalyzer {
         return RecordingAnalysis(
             format: format,
             envelope: envelope.builder.finish(),
-            fingerprint: fingerprint.finish(
-                shape: "\(format.sampleRate)Hz/\(format.channelCount)ch/\(format.sampleKind)"),
+            fingerprint: fingerprint.finish(shape: "\(format.sampleRate)Hz/\(channels)ch/\(format.sampleKind)"),
             markers: file.cuePoints(),
             decodedFrameCount: decoded,
             truncation: TruncationCheck.inspect(file: file, decodedFrameCount: decoded),
-            nonFiniteSampleCount: envelope.builder.nonFiniteSampleCount
+            nonFiniteSampleCount: nonFinite
         )
+    }
+
+    /// Reads until the block is full or the file ends: every block but the last then holds whole windows.
+    private static func fill<Sample>(
+        _ block: UnsafeMutablePointer<Sample>, frameCount: Int, channelCount: Int,
+        read: (UnsafeMutablePointer<Sample>, Int) -> Int
+    ) -> Int {
+        var filled = 0
+        while filled < frameCount {
+            let got = read(block + filled * channelCount, frameCount - filled)
+            guard got > 0 else { break }
+            filled += got
+        }
+        return filled
     }
 }
 

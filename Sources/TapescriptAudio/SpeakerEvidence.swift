@@ -36,41 +36,51 @@ struct SpeakerEvidence {
             let swing = (left[talkerBefore] - left[talkerAfter]) + (right[talkerAfter] - right[talkerBefore])
             return swing >= Self.minimumBalanceSwingDecibels
         }
-        guard let pitchBefore = medianSemitones(tail), let pitchAfter = medianSemitones(head) else { return true }
+        guard let pitchBefore = medianPitch(tail), let pitchAfter = medianPitch(head) else { return true }
         return abs(pitchBefore - pitchAfter) >= Float(parameters.pitchChangeSemitones)
     }
 
     /// Up to `limit` speech windows of `range`, counted from its end or its start.
     private func speechWindows(in range: Range<Int>, fromEnd: Bool, limit: Int) -> [Int] {
         var found: [Int] = []
-        let order = fromEnd ? Array(range.reversed()) : Array(range)
-        for window in order where window < activity.isSpeech.count && activity.isSpeech[window] {
-            found.append(window)
-            if found.count == limit { break }
+        found.reserveCapacity(min(limit, range.count))
+        var window = fromEnd ? range.upperBound - 1 : range.lowerBound
+        while range.contains(window), found.count < limit {
+            if window < activity.isSpeech.count, activity.isSpeech[window] { found.append(window) }
+            window += fromEnd ? -1 : 1
         }
         return found
     }
 
+    /// Each channel's median level over `windows`, in dBFS.
     private func channelMedians(in windows: [Int]) -> [Float] {
         (0..<envelope.channelCount).map { channel in
-            median(windows.map { envelope.level(window: $0, channel: channel) }) ?? Envelope.floorDecibels
+            let median = Self.medianCode(windows.lazy.map { envelope.levelCodes[$0 * envelope.channelCount + channel] })
+            return median.map(LevelCode.decibels) ?? Envelope.floorDecibels
         }
     }
 
     /// The median pitch of the voiced windows, in semitones; nil when too few are voiced.
-    private func medianSemitones(_ windows: [Int]) -> Float? {
-        let voiced = windows.compactMap { window -> Float? in
-            let hertz = envelope.pitch[window]
-            return hertz > 0 ? 12 * log2f(hertz) : nil
-        }
-        guard voiced.count >= Self.minimumVoicedWindowCount else { return nil }
-        return median(voiced)
+    private func medianPitch(_ windows: [Int]) -> Float? {
+        let voiced = windows.lazy.map { envelope.pitchCodes[$0] }.filter { $0 > 0 }
+        guard voiced.count >= Self.minimumVoicedWindowCount, let median = Self.medianCode(voiced) else { return nil }
+        return PitchCode.semitones(median)
     }
 
-    private func median(_ values: [Float]) -> Float? {
-        guard !values.isEmpty else { return nil }
-        let sorted = values.sorted()
-        let middle = sorted.count / 2
-        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
+    /// The median of byte codes by counting: linear, no sorting.
+    static func medianCode<Codes: Sequence>(_ codes: Codes) -> UInt8? where Codes.Element == UInt8 {
+        var histogram = [Int](repeating: 0, count: 256)
+        var total = 0
+        for code in codes {
+            histogram[Int(code)] += 1
+            total += 1
+        }
+        guard total > 0 else { return nil }
+        var seen = 0
+        for (code, count) in histogram.enumerated() {
+            seen += count
+            if seen * 2 > total { return UInt8(code) }
+        }
+        return 255
     }
 }

@@ -9,14 +9,13 @@ struct VoiceActivity {
     let isSpeech: [Bool]
 
     init(envelope: Envelope, parameters: SegmentationParameters) {
-        let levels = Self.smoothed(envelope.loudestLevels())
-        let statistics = LevelStatistics(levels: levels)
+        let codes = Self.smoothed(envelope.loudestLevelCodes())
+        let statistics = LevelStatistics(codes: codes)
         var runs: [Range<Int>] = []
-        var isSpeech = [Bool](repeating: false, count: levels.count)
+        var isSpeech = [Bool](repeating: false, count: codes.count)
         var start: Int?
-        for window in levels.indices {
-            let floor = statistics.noiseFloor[window]
-            let speech = statistics.speechLevel[window]
+        for window in codes.indices {
+            let (floor, speech) = statistics.levels(at: window)
             let onset: Float
             if let fixed = parameters.thresholdDecibels {
                 onset = floor + Float(fixed)
@@ -25,7 +24,7 @@ struct VoiceActivity {
                 onset = max(floor + max(5, 0.15 * (speech - floor)), speech - 40)
             }
             let threshold = start == nil ? onset : onset - Float(parameters.hysteresisDecibels)
-            let active = levels[window] > threshold
+            let active = LevelCode.decibels(codes[window]) > threshold
             isSpeech[window] = active
             if active, start == nil { start = window }
             if !active, let began = start {
@@ -33,20 +32,20 @@ struct VoiceActivity {
                 start = nil
             }
         }
-        if let began = start { runs.append(began..<levels.count) }
+        if let began = start { runs.append(began..<codes.count) }
         self.runs = runs
         self.isSpeech = isSpeech
     }
 
-    /// A centred three-window moving average of power, back in dB: one loud click no longer starts speech and
-    /// a dip between two syllables no longer ends it.
-    static func smoothed(_ levels: [Float]) -> [Float] {
-        guard levels.count > 2 else { return levels }
-        let power = levels.map { powf(10, $0 / 10) }
-        return levels.indices.map { index in
-            let window = max(0, index - 1)...min(levels.count - 1, index + 1)
-            let mean = window.reduce(Float(0)) { $0 + power[$1] } / Float(window.count)
-            return max(Envelope.floorDecibels, 10 * log10f(mean + 1e-12))
+    /// A centred three-window moving average of power, back as level codes: one loud click no longer starts
+    /// speech and a dip between two syllables no longer ends it.
+    static func smoothed(_ codes: [UInt8]) -> [UInt8] {
+        guard codes.count > 2 else { return codes }
+        let power = LevelCode.power
+        return codes.indices.map { index in
+            let window = max(0, index - 1)...min(codes.count - 1, index + 1)
+            let mean = window.reduce(Float(0)) { $0 + power[Int(codes[$1])] } / Float(window.count)
+            return mean > 0 ? LevelCode.code(decibels: 10 * log10f(mean)) : 0
         }
     }
 }

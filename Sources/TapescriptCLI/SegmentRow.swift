@@ -30,29 +30,11 @@ struct SegmentRow: Encodable {
                 end: round6(Double(segment.endFrame) / rate),
                 duration: round6(Double(segment.endFrame - segment.startFrame) / rate),
                 speaker: segment.channel.map(Speaker.letter),
-                level: (Double(meanLevel(of: segment, in: envelope)) * 10).rounded() / 10,
+                level: (Double(envelope.meanLevel(from: segment.startFrame, to: segment.endFrame, channel: segment.channel)) * 10).rounded() / 10,
                 startFrame: segment.startFrame,
                 endFrame: segment.endFrame,
                 markers: markers.map { MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label) })
         }
-    }
-
-    /// The segment's loudness in dBFS: the mean power of its talker's channel (the loudest when unknown).
-    static func meanLevel(of segment: Segment, in envelope: Envelope) -> Float {
-        let windows = envelope.window(ofFrame: segment.startFrame)..<max(
-            envelope.window(ofFrame: segment.startFrame) + 1, min(envelope.windowCount, envelope.window(ofFrame: segment.endFrame)))
-        var power: Double = 0
-        for window in windows where window < envelope.windowCount {
-            let level: Float
-            if let channel = segment.channel, channel < envelope.channelCount {
-                level = envelope.level(window: window, channel: channel)
-            } else {
-                level = (0..<envelope.channelCount).map { envelope.level(window: window, channel: $0) }.max() ?? -120
-            }
-            power += pow(10, Double(level) / 10)
-        }
-        let mean = power / Double(max(1, windows.count))
-        return mean > 0 ? Float(10 * log10(mean)) : Envelope.floorDecibels
     }
 
     private static func round6(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
