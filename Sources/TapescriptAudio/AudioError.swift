@@ -21,7 +21,8 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noAudioFrames(let path):
             return "audio file '\(path)' holds no audio frames"
         case .tooManyChannels(let path, let channelCount):
-            return "audio file '\(path)' has \(channelCount) channels; Tapescript reads 1 to \(AudioFile.maximumChannelCount)"
+            return
+                "audio file '\(path)' has \(channelCount) channels; Tapescript reads 1 to \(AudioFile.maximumChannelCount)"
         case .readFailed(let path, let reason):
             return "reading audio file '\(path)' failed: \(reason)"
         }

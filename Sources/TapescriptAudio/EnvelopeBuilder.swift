@@ -69,7 +69,8 @@ public struct EnvelopeBuilder {
             closeWindow(frames + frame * channels, groups: groupsPerWindow)
             frame += groupsPerWindow
         }
-        pending.append(contentsOf: UnsafeBufferPointer(start: frames + frame * channels, count: (frameCount - frame) * channels))
+        pending.append(
+            contentsOf: UnsafeBufferPointer(start: frames + frame * channels, count: (frameCount - frame) * channels))
     }
 
     /// The envelope so far; a last partial window counts as a window of its own.

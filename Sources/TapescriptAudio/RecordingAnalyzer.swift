@@ -18,7 +18,8 @@ public enum RecordingAnalyzer {
         let channels = format.channelCount
         let fingerprint = ContentFingerprint()
         let envelope = EnvelopeAccumulator(
-            EnvelopeBuilder(sampleRate: format.sampleRate, channelCount: channels, expectedFrameCount: format.frameCount))
+            EnvelopeBuilder(
+                sampleRate: format.sampleRate, channelCount: channels, expectedFrameCount: format.frameCount))
         let decimator = envelope.builder.decimator
         // Whole windows per block, so every block but the last decimates into whole groups.
         let blockFrameCount = envelope.builder.windowFrameCount * blockWindowCount
@@ -40,7 +41,9 @@ public enum RecordingAnalyzer {
             defer { block.deallocate() }
             pipeline.run(
                 produce: { output in
-                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) { file.readFrames(into: $0, frameCount: $1) }
+                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) {
+                        file.readFrames(into: $0, frameCount: $1)
+                    }
                     guard frames > 0 else { return 0 }
                     fingerprint.update(block, count: frames * channels * MemoryLayout<Int16>.size)
                     note(frames)
@@ -52,7 +55,9 @@ public enum RecordingAnalyzer {
             defer { block.deallocate() }
             pipeline.run(
                 produce: { output in
-                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) { file.readFrames(into: $0, frameCount: $1) }
+                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) {
+                        file.readFrames(into: $0, frameCount: $1)
+                    }
                     guard frames > 0 else { return 0 }
                     fingerprint.update(block, count: frames * channels * MemoryLayout<Float>.size)
                     note(frames)

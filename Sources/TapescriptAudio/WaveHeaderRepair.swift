@@ -21,7 +21,8 @@ struct WaveHeaderRepair: Sendable {
             else { return nil }
             return [UInt8](data)
         }
-        guard let riff = read(12, at: 0), riff[0..<4] == [0x52, 0x49, 0x46, 0x46], riff[8..<12] == [0x57, 0x41, 0x56, 0x45]
+        guard let riff = read(12, at: 0), riff[0..<4] == [0x52, 0x49, 0x46, 0x46],
+            riff[8..<12] == [0x57, 0x41, 0x56, 0x45]
         else { return nil }
         var offset: UInt64 = 12
         var blockAlign: Int64 = 0

@@ -30,7 +30,9 @@ struct SegmentRow: Encodable {
                 end: round6(Double(segment.endFrame) / rate),
                 duration: round6(Double(segment.endFrame - segment.startFrame) / rate),
                 speaker: segment.channel.map(Speaker.letter),
-                level: (Double(envelope.meanLevel(from: segment.startFrame, to: segment.endFrame, channel: segment.channel)) * 10).rounded() / 10,
+                level: (Double(
+                    envelope.meanLevel(from: segment.startFrame, to: segment.endFrame, channel: segment.channel)) * 10)
+                    .rounded() / 10,
                 startFrame: segment.startFrame,
                 endFrame: segment.endFrame,
                 markers: markers.map { MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label) })

@@ -44,7 +44,8 @@ struct SegmentationOptions: ParsableArguments {
         ]
         for (name, value, range) in ranges {
             if let value, !range.contains(value) {
-                throw ValidationError("\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
+                throw ValidationError(
+                    "\(name) must be between \(range.lowerBound) and \(range.upperBound), not \(value)")
             }
         }
         if let turnGap, let minSilence, turnGap > minSilence {

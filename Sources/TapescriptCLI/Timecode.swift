@@ -32,4 +32,3 @@ enum Timecode {
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 }
-

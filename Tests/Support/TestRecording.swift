@@ -8,7 +8,8 @@ public struct TestRecording {
 
     public init(sampleRate: Int, channelCount: Int, seconds: Double) {
         self.sampleRate = sampleRate
-        channels = Array(repeating: [Float](repeating: 0, count: Int(seconds * Double(sampleRate))), count: channelCount)
+        channels = Array(
+            repeating: [Float](repeating: 0, count: Int(seconds * Double(sampleRate))), count: channelCount)
     }
 
     public var frameCount: Int { channels.first?.count ?? 0 }
@@ -37,7 +38,8 @@ public struct TestRecording {
         let amplitude = Float(pow(10, decibels / 20) * sqrt(2.0))
         for channel in channels.indices {
             for index in 0..<frameCount {
-                channels[channel][index] += amplitude * Float(sin(2 * .pi * frequency * Double(index) / Double(sampleRate)))
+                channels[channel][index] +=
+                    amplitude * Float(sin(2 * .pi * frequency * Double(index) / Double(sampleRate)))
             }
         }
     }

@@ -52,7 +52,11 @@ extension Tapescript {
                 }
             }
             if json {
-                if files.count == 1, let report = reports.first { try printJSON(report) } else { try printJSON(reports) }
+                if files.count == 1, let report = reports.first {
+                    try printJSON(report)
+                } else {
+                    try printJSON(reports)
+                }
             } else {
                 reports.forEach { print($0.summary) }
             }

@@ -38,8 +38,9 @@ extension Tapescript {
             let pauses = SilenceDetector(parameters: parameters).pauses(in: envelope)
             let rate = Double(detail.recording.sampleRate)
             var buckets = Self.edges.indices.map { index in
-                Bucket(from: Self.edges[index], to: index + 1 < Self.edges.count ? Self.edges[index + 1] : nil,
-                       count: 0, splitting: 0)
+                Bucket(
+                    from: Self.edges[index], to: index + 1 < Self.edges.count ? Self.edges[index + 1] : nil,
+                    count: 0, splitting: 0)
             }
             for pause in pauses {
                 let seconds = Double(pause.endFrame - pause.startFrame) / rate
@@ -53,16 +54,19 @@ extension Tapescript {
         }
 
         private func printHistogram(
-        _ buckets: [Bucket], total: Int, parameters: SegmentationParameters, minimumSilence: Double
-    ) {
+            _ buckets: [Bucket], total: Int, parameters: SegmentationParameters, minimumSilence: Double
+        ) {
             let terminal = Terminal.standardOutput
-            print(terminal.bold("\(total) pauses") + terminal.dim(
-                "  (█ splits a segment, ░ does not; --min-silence \(minimumSilence) s, "
-                    + "--turn-gap \(parameters.minimumTurnGapSeconds) s)"))
+            print(
+                terminal.bold("\(total) pauses")
+                    + terminal.dim(
+                        "  (█ splits a segment, ░ does not; --min-silence \(minimumSilence) s, "
+                            + "--turn-gap \(parameters.minimumTurnGapSeconds) s)"))
             let widest = max(1, buckets.map(\.count).max() ?? 1)
             let barWidth = 40
             for bucket in buckets {
-                let label = bucket.to.map { String(format: "%5.1f–%-4.1f s", bucket.from, $0) }
+                let label =
+                    bucket.to.map { String(format: "%5.1f–%-4.1f s", bucket.from, $0) }
                     ?? String(format: "%5.1f s +    ", bucket.from)
                 let full = Int((Double(bucket.splitting) / Double(widest) * Double(barWidth)).rounded(.up))
                 let partial = Int((Double(bucket.count) / Double(widest) * Double(barWidth)).rounded(.up)) - full

@@ -39,9 +39,11 @@ extension Tapescript {
         private func printTable(_ rows: [SegmentRow], detail: InterviewDetail) {
             let terminal = Terminal.standardOutput
             let recording = detail.recording
-            print(terminal.bold(detail.interview.title) + terminal.dim(
-                "  \(detail.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
-                    + "\(rows.count) segments"))
+            print(
+                terminal.bold(detail.interview.title)
+                    + terminal.dim(
+                        "  \(detail.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
+                            + "\(rows.count) segments"))
             guard !rows.isEmpty else {
                 print("No speech was found. Try 'tapescript pauses \(detail.interview.slug)' and 'resegment'.")
                 return
