@@ -18,6 +18,15 @@ struct Decimator: Sendable {
                 var sum: Int32 = 0
                 for offset in 0..<decimation { sum &+= Int32(source[offset]) }
                 output[group] = Float(sum) * scale
+            } else if channels == 2, decimation % 4 == 0 {
+                // Four stereo frames per vector; even lanes are left, odd lanes right.
+                var lanes = SIMD8<Int32>()
+                for offset in stride(from: 0, to: 2 * decimation, by: 8) {
+                    let frames = UnsafeRawPointer(source + offset).loadUnaligned(as: SIMD8<Int16>.self)
+                    lanes &+= SIMD8<Int32>(truncatingIfNeeded: frames)
+                }
+                output[2 * group] = Float(lanes[0] &+ lanes[2] &+ lanes[4] &+ lanes[6]) * scale
+                output[2 * group + 1] = Float(lanes[1] &+ lanes[3] &+ lanes[5] &+ lanes[7]) * scale
             } else if channels == 2 {
                 var (left, right): (Int32, Int32) = (0, 0)
                 for offset in 0..<decimation {

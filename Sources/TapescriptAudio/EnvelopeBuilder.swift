@@ -10,7 +10,7 @@ public struct EnvelopeBuilder {
     static let targetDecimatedRate = 4000.0
     static let highPassCutoff = 200.0
     /// Pitch is estimated every this many windows (20 ms): plenty for comparing talkers, at half the cost.
-    static let pitchWindowStride = 2
+    static let pitchWindowStride = 4
 
     public let sampleRate: Int
     public let channelCount: Int
@@ -83,7 +83,10 @@ public struct EnvelopeBuilder {
             }
         }
         let windowCount = levels.count / channelCount
-        if pitch.count < windowCount { pitch.append(PitchCode.code(hertz: pitchTracker.estimate())) }
+        if pitch.count < windowCount {
+            let last = PitchCode.code(hertz: pitchTracker.estimate())
+            pitch.append(contentsOf: repeatElement(last, count: windowCount - pitch.count))
+        }
         return Envelope(
             sampleRate: sampleRate, windowFrameCount: windowFrameCount, channelCount: channelCount,
             levelCodes: levels, pitchCodes: Array(pitch.prefix(windowCount)))
