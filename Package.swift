@@ -45,6 +45,9 @@ let package = Package(
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["tapescript", "TapescriptTestSupport"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["tapescript", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
     ]
 )

@@ -14,6 +14,25 @@ struct SegmentRow: Encodable {
     var endFrame: Int64
     var markers: [MarkerRow]
 
+    private enum CodingKeys: String, CodingKey {
+        case index, start, end, duration, speaker, level, startFrame, endFrame, markers
+    }
+
+    /// As synthesised, but `speaker` is written as null when unknown rather than left out: scripts rely on
+    /// every key being there.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(index, forKey: .index)
+        try container.encode(start, forKey: .start)
+        try container.encode(end, forKey: .end)
+        try container.encode(duration, forKey: .duration)
+        try container.encode(speaker, forKey: .speaker)
+        try container.encode(level, forKey: .level)
+        try container.encode(startFrame, forKey: .startFrame)
+        try container.encode(endFrame, forKey: .endFrame)
+        try container.encode(markers, forKey: .markers)
+    }
+
     struct MarkerRow: Encodable {
         var time: Double
         var label: String

@@ -48,7 +48,13 @@ public final class Library: Sendable {
         do {
             let migrator = LibraryMigrations.migrator
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw LibraryError.newerSchema(path: path) }
-            try migrator.migrate(writer)
+            do {
+                try migrator.migrate(writer)
+            } catch {
+                // Two processes creating a new library at once both try the first migration; the loser's
+                // failure is harmless when the winner has completed it.
+                guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            }
         } catch let error as LibraryError {
             throw error
         } catch {

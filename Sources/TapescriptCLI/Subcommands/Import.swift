@@ -37,13 +37,18 @@ extension Tapescript {
         }
 
         func run() throws {
-            let library = try libraryOptions.openForWriting()
+            // An existing library is checked before any decoding; a new one is made only once there is a
+            // recording to put in it, so an import that fails leaves no empty library behind.
+            var library = try libraryOptions.openForReading()
             let parameters = segmentation.resolved(over: .interview)
             var reports: [ImportReport] = []
             var failures = 0
             for file in files {
                 do {
-                    reports.append(try importOne(file, into: library, parameters: parameters))
+                    let analysis = try analyze(file)
+                    let target = try library ?? libraryOptions.openForWriting()
+                    library = target
+                    reports.append(try store(analysis, from: file, into: target, parameters: parameters))
                 } catch {
                     // With several files, one bad file should not stop the rest; it still fails the command.
                     guard files.count > 1 else { throw error }
@@ -63,20 +68,23 @@ extension Tapescript {
             if failures > 0 { throw ExitCode.failure }
         }
 
-        private func importOne(
-            _ file: String, into library: Library, parameters: SegmentationParameters
-        ) throws -> ImportReport {
+        private func analyze(_ file: String) throws -> RecordingAnalysis {
             let diagnostics = Diagnostics()
             let name = (file as NSString).lastPathComponent
-            let analysis = try RecordingAnalyzer.analyze(path: file) { fraction in
+            defer { diagnostics.clearProgress() }
+            return try RecordingAnalyzer.analyze(path: file) { fraction in
                 diagnostics.progress("importing \(name)", fraction: fraction)
             }
-            diagnostics.clearProgress()
+        }
+
+        private func store(
+            _ analysis: RecordingAnalysis, from file: String, into library: Library, parameters: SegmentationParameters
+        ) throws -> ImportReport {
             let regions = SilenceDetector(parameters: parameters).detect(in: analysis.envelope)
             let interview = try library.importRecording(
                 analysis, path: Self.absolute(file), title: title ?? Self.defaultTitle(for: file), regions: regions,
                 parameters: parameters)
-            ImportNotes(analysis: analysis, file: file, regions: regions).report(to: diagnostics)
+            ImportNotes(analysis: analysis, file: file, regions: regions).report(to: Diagnostics())
             return ImportReport(interview: interview, analysis: analysis, segmentCount: regions.count)
         }
 

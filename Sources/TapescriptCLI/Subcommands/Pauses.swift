@@ -29,7 +29,7 @@ extension Tapescript {
             var splitting: Int
         }
 
-        static let edges: [Double] = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2, 3, 5, 10]
+        static let edges: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2, 3, 5, 10]
 
         func run() throws {
             let detail = try libraryOptions.detail(of: interview)

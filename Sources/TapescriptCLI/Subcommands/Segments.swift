@@ -43,7 +43,7 @@ extension Tapescript {
                 terminal.bold(detail.interview.title)
                     + terminal.dim(
                         "  \(detail.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
-                            + "\(rows.count) segments"))
+                            + "\(rows.count) segment\(rows.count == 1 ? "" : "s")"))
             guard !rows.isEmpty else {
                 print("No speech was found. Try 'tapescript pauses \(detail.interview.slug)' and 'resegment'.")
                 return
