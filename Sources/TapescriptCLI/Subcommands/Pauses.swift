@@ -71,7 +71,7 @@ extension Tapescript {
                 let full = Int((Double(bucket.splitting) / Double(widest) * Double(barWidth)).rounded(.up))
                 let partial = Int((Double(bucket.count) / Double(widest) * Double(barWidth)).rounded(.up)) - full
                 let bar = String(repeating: "█", count: full) + String(repeating: "░", count: max(0, partial))
-                print("\(label) \(String(format: "%4d", bucket.count)) \(bar)")
+                print("\(label) \(String(format: "%4d", bucket.count)) \(bar)".replacing(/\s+$/, with: ""))
             }
         }
     }
