@@ -9,17 +9,19 @@ struct SegmentRow: Encodable {
     var end: Double
     var duration: Double
     var speaker: String?
+    var highlight: Int?
+    var text: String?
     var level: Double
     var startFrame: Int64
     var endFrame: Int64
     var markers: [MarkerRow]
 
     private enum CodingKeys: String, CodingKey {
-        case index, start, end, duration, speaker, level, startFrame, endFrame, markers
+        case index, start, end, duration, speaker, highlight, text, level, startFrame, endFrame, markers
     }
 
-    /// As synthesised, but `speaker` is written as null when unknown rather than left out: scripts rely on
-    /// every key being there.
+    /// As synthesised, but `speaker`, `highlight` and `text` are written as null when there is none rather
+    /// than left out: scripts rely on every key being there.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(index, forKey: .index)
@@ -27,6 +29,8 @@ struct SegmentRow: Encodable {
         try container.encode(end, forKey: .end)
         try container.encode(duration, forKey: .duration)
         try container.encode(speaker, forKey: .speaker)
+        try container.encode(highlight, forKey: .highlight)
+        try container.encode(text, forKey: .text)
         try container.encode(level, forKey: .level)
         try container.encode(startFrame, forKey: .startFrame)
         try container.encode(endFrame, forKey: .endFrame)
@@ -36,25 +40,32 @@ struct SegmentRow: Encodable {
     struct MarkerRow: Encodable {
         var time: Double
         var label: String
+        /// `recorder` (a cue point in the file) or `listener` (dropped during review).
+        var origin: String
     }
 
     /// The rows of an interview, 1-based in time order, each with the recorder markers that fall inside it.
-    static func rows(of detail: InterviewDetail, envelope: Envelope) -> [SegmentRow] {
-        let rate = Double(detail.recording.sampleRate)
-        return detail.segments.enumerated().map { offset, segment in
-            let markers = detail.markers.filter { $0.frame >= segment.startFrame && $0.frame < segment.endFrame }
+    static func rows(of snapshot: ReviewSnapshot, envelope: Envelope) -> [SegmentRow] {
+        let rate = Double(snapshot.recording.sampleRate)
+        var markers = snapshot.markers[...]
+        return snapshot.segments.map { segment in
+            while let first = markers.first, first.frame < segment.startFrame { markers = markers.dropFirst() }
+            let inside = markers.prefix { $0.frame < segment.endFrame }
+            let level = envelope.meanLevel(from: segment.startFrame, to: segment.endFrame, channel: segment.channel)
             return SegmentRow(
-                index: offset + 1,
+                index: segment.index,
                 start: round6(Double(segment.startFrame) / rate),
                 end: round6(Double(segment.endFrame) / rate),
                 duration: round6(Double(segment.endFrame - segment.startFrame) / rate),
-                speaker: segment.channel.map(Speaker.letter),
-                level: (Double(
-                    envelope.meanLevel(from: segment.startFrame, to: segment.endFrame, channel: segment.channel)) * 10)
-                    .rounded() / 10,
+                speaker: snapshot.speaker(channel: segment.channel),
+                highlight: segment.highlight,
+                text: segment.text,
+                level: (Double(level) * 10).rounded() / 10,
                 startFrame: segment.startFrame,
                 endFrame: segment.endFrame,
-                markers: markers.map { MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label) })
+                markers: inside.map {
+                    MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label, origin: $0.origin.rawValue)
+                })
         }
     }
 

@@ -6,14 +6,18 @@ public struct Tapescript: ParsableCommand {
         commandName: "tapescript",
         abstract: "Take a recorded interview from tape to an author-approved transcript.",
         discussion: """
-            Import a recording, segment it by silence, and inspect the segments. Everything lives in one \
+            Import a recording, segment it by silence, review it (listen, mark highlights, write the text), \
+            with every edit also available as a plain command for scripts. Everything lives in one \
             library file: --library PATH, else $TAPESCRIPT_LIBRARY, else $XDG_DATA_HOME/tapescript/library.sqlite \
             (~/.local/share/tapescript/library.sqlite).
 
             Name an interview by its slug (shown by 'tapescript list') or its number.
             """,
         version: "0.1.0",
-        subcommands: [Import.self, List.self, Segments.self, Resegment.self, Pauses.self]
+        subcommands: [
+            Import.self, List.self, Segments.self, Resegment.self, Pauses.self, Review.self, Mark.self, Unmark.self,
+            Highlights.self, Text.self, Speakers.self, Split.self, Merge.self, Undo.self, Redo.self,
+        ]
     )
 
     public init() {}

@@ -72,19 +72,49 @@ extension Library {
         try read { db in try Self.detail(of: reference, db: db) }
     }
 
-    /// Replaces an interview's segments with new ones made with `parameters`, in one transaction.
+    /// Replaces an interview's segments with new ones made with `parameters`, as one undoable edit. Text
+    /// written for the old segments moves to the new segment that holds its middle; highlights are frame
+    /// ranges and stay where they are.
+    @discardableResult
     public func replaceSegments(
-        of reference: InterviewReference, with regions: [SpeechRegion], parameters: SegmentationParameters
-    ) throws(LibraryError) {
+        of reference: InterviewReference, with regions: [SpeechRegion], parameters: SegmentationParameters,
+        now: Date = Date()
+    ) throws(LibraryError) -> String {
         let segmentation = Self.encode(parameters)
-        try write { db in
-            let detail = try Self.detail(of: reference, db: db)
-            guard let recordingId = detail.recording.id else { throw LibraryError.databaseFailure(reason: "no id") }
-            try Segment.filter(Segment.Columns.recordingId == recordingId).deleteAll(db)
-            try Self.insertSegments(regions, recordingId: recordingId, db: db)
-            var recording = detail.recording
+        return try edit(reference, now: now) { snapshot in
+            0..<max(snapshot.recording.frameCount, regions.last?.endFrame ?? 0) + 1
+        } _: { db, snapshot, scope in
+            try Segment.filter(Segment.Columns.recordingId == scope.recordingId).deleteAll(db)
+            try Self.insertSegments(regions, recordingId: scope.recordingId, db: db)
+            try Self.carryTexts(from: snapshot.segments, to: regions, interviewId: scope.interviewId, db: db, now: now)
+            var recording = snapshot.recording
             recording.segmentation = segmentation
             try recording.update(db)
+            return "re-segmented: \(snapshot.segments.count) → \(regions.count) segments"
+        }
+    }
+
+    private static func carryTexts(
+        from old: [ReviewSegment], to regions: [SpeechRegion], interviewId: Int64, db: Database, now: Date
+    ) throws {
+        var moved: [Int: [String]] = [:]
+        for segment in old {
+            guard let text = segment.text else { continue }
+            let middle = (segment.startFrame + segment.endFrame) / 2
+            let target =
+                regions.firstIndex { $0.startFrame <= middle && middle < $0.endFrame }
+                ?? regions.indices.min { abs(regions[$0].startFrame - middle) < abs(regions[$1].startFrame - middle) }
+            if let target { moved[target, default: []].append(text) }
+        }
+        let existing = try currentTexts(interviewId: interviewId, db: db)
+        for (index, texts) in moved {
+            let region = regions[index]
+            let joined = texts.joined(separator: " ")
+            guard existing[FrameRange(region.startFrame, region.endFrame)] != joined else { continue }
+            var revision = TextRevision(
+                id: nil, interviewId: interviewId, startFrame: region.startFrame, endFrame: region.endFrame,
+                text: joined, origin: .interviewer, draftId: nil, createdAt: now)
+            try revision.insert(db)
         }
     }
 

@@ -68,6 +68,8 @@ public final class Library: Sendable {
             return try writer.write(body)
         } catch let error as LibraryError {
             throw error
+        } catch let error as EditError {
+            throw .invalidEdit(error)
         } catch {
             throw Self.translate(error, path: path)
         }

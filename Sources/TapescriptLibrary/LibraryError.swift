@@ -9,6 +9,7 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownInterview(reference: String)
     case damaged(path: String, detail: String)
     case databaseFailure(reason: String)
+    case invalidEdit(EditError)
 
     public var description: String {
         switch self {
@@ -31,6 +32,8 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the library '\(path)' is damaged: \(detail)"
         case .databaseFailure(let reason):
             return "the library could not be updated: \(reason)"
+        case .invalidEdit(let error):
+            return error.description
         }
     }
 }

@@ -77,6 +77,34 @@ enum LibraryMigrations {
                 t.uniqueKey(["interviewId", "version"])
             }
         }
+        migrator.registerMigration("v2: speaker names, the edit journal, listener markers") { db in
+            try db.create(table: "speakerName") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.column("channel", .integer).notNull().check { $0 >= 0 && $0 < 8 }
+                t.column("name", .text).notNull().check { length($0) > 0 }
+                t.uniqueKey(["interviewId", "channel"])
+            }
+            // One row per undoable edit: the state of the time range it touched, before and after, as JSON.
+            try db.create(table: "edit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.column("label", .text).notNull()
+                t.column("startFrame", .integer).notNull()
+                t.column("endFrame", .integer).notNull()
+                t.column("before", .blob).notNull()
+                t.column("after", .blob).notNull()
+                t.column("undone", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.alter(table: "marker") { t in
+                t.add(column: "origin", .text).notNull().defaults(to: "recorder")
+                    .check { ["recorder", "listener"].contains($0) }
+            }
+            try db.create(
+                index: "textRevision_by_range", on: "textRevision", columns: ["interviewId", "startFrame", "endFrame"])
+            try db.create(index: "highlight_by_time", on: "highlight", columns: ["interviewId", "startFrame"])
+        }
         return migrator
     }
 }

@@ -67,17 +67,24 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }
 
-/// A cue point the recorder wrote into the file.
+/// A moment marked in a recording: a cue point the recorder wrote into the file, or one the listener dropped
+/// while reviewing.
 public struct Marker: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "marker"
     public var id: Int64?
     public var recordingId: Int64
     public var frame: Int64
     public var label: String
+    public var origin: Origin = .recorder
+
+    public enum Origin: String, Codable, Sendable {
+        case recorder, listener
+    }
 
     public enum Columns {
         public static let recordingId = Column(CodingKeys.recordingId)
         public static let frame = Column(CodingKeys.frame)
+        public static let origin = Column(CodingKeys.origin)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -24,44 +24,48 @@ extension Tapescript {
         var format: SegmentFormat = .table
 
         func run() throws {
-            let detail = try libraryOptions.detail(of: interview)
-            let envelope = try detail.recording.decodedEnvelope(libraryPath: libraryOptions.path)
-            let rows = SegmentRow.rows(of: detail, envelope: envelope)
+            guard let library = try libraryOptions.openForReading() else {
+                throw LibraryError.unknownInterview(reference: interview)
+            }
+            let snapshot = try library.reviewSnapshot(of: InterviewReference(interview))
+            let envelope = try snapshot.recording.decodedEnvelope(libraryPath: libraryOptions.path)
+            let rows = SegmentRow.rows(of: snapshot, envelope: envelope)
             switch format {
             case .json: try printJSON(rows)
             case .labels: print(SegmentExport.labels(rows), terminator: "")
             case .srt: print(SegmentExport.srt(rows), terminator: "")
             case .vtt: print(SegmentExport.vtt(rows), terminator: "")
-            case .table: printTable(rows, detail: detail)
+            case .table: printTable(rows, snapshot: snapshot)
             }
         }
 
-        private func printTable(_ rows: [SegmentRow], detail: InterviewDetail) {
+        private func printTable(_ rows: [SegmentRow], snapshot: ReviewSnapshot) {
             let terminal = Terminal.standardOutput
-            let recording = detail.recording
+            let recording = snapshot.recording
             print(
-                terminal.bold(detail.interview.title)
+                terminal.bold(snapshot.interview.title)
                     + terminal.dim(
-                        "  \(detail.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
+                        "  \(snapshot.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
                             + "\(rows.count) segment\(rows.count == 1 ? "" : "s")"))
             guard !rows.isEmpty else {
-                print("No speech was found. Try 'tapescript pauses \(detail.interview.slug)' and 'resegment'.")
+                print("No speech was found. Try 'tapescript pauses \(snapshot.interview.slug)' and 'resegment'.")
                 return
             }
             let table = TextTable(
-                header: ["#", "start", "end", "length", "speaker", "level"],
+                header: ["#", "start", "end", "length", "speaker", "level", "hl", "text"],
                 rightAligned: [0, 1, 2, 3, 5],
                 rows: rows.map { row in
                     [
                         String(row.index), Timecode.clock(row.start), Timecode.clock(row.end),
                         Timecode.duration(row.duration), row.speaker ?? "–",
                         String(format: "%.0f dB ", row.level) + LevelMeter.bar(decibels: row.level),
+                        row.highlight.map { "★\($0)" } ?? "", Self.preview(row.text),
                     ]
                 })
             print(table.render(terminal: terminal), terminator: "")
-            if !detail.markers.isEmpty {
+            if !snapshot.markers.isEmpty {
                 print(terminal.bold("\nRecorder markers"))
-                for marker in detail.markers {
+                for marker in snapshot.markers {
                     let seconds = Double(marker.frame) / Double(recording.sampleRate)
                     let inside = rows.first { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }
                     let place = inside.map { "in segment \($0.index)" } ?? "between segments"
@@ -70,6 +74,15 @@ extension Tapescript {
                 }
             }
         }
+    }
+}
+
+extension Tapescript.Segments {
+    /// The start of a segment's text, on one line.
+    static func preview(_ text: String?) -> String {
+        guard let text else { return "" }
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 40 ? String(line.prefix(39)) + "…" : line
     }
 }
 

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import TapescriptLibrary
+
+extension Tapescript {
+    struct Highlights: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List an interview's highlights, and the recorder markers that are candidates for more.")
+
+        @OptionGroup var options: InterviewOptions
+
+        @Flag(help: "Print the highlights as a JSON array.")
+        var json = false
+
+        struct Entry: Encodable {
+            var number: Int
+            var title: String?
+            var note: String?
+            var start: Double
+            var end: Double
+            var firstSegment: Int?
+            var lastSegment: Int?
+        }
+
+        func run() throws {
+            let snapshot = try options.library().reviewSnapshot(of: options.reference)
+            let entries = snapshot.highlights.map { highlight in
+                Entry(
+                    number: highlight.number, title: highlight.title, note: highlight.note,
+                    start: snapshot.seconds(highlight.startFrame), end: snapshot.seconds(highlight.endFrame),
+                    firstSegment: highlight.segments?.lowerBound, lastSegment: highlight.segments?.upperBound)
+            }
+            if json { return try printJSON(entries) }
+            if entries.isEmpty {
+                print("No highlights yet. Mark some with: tapescript mark \(options.interview) 3 5-7")
+            }
+            for entry in entries {
+                let span =
+                    entry.firstSegment.map { first in
+                        entry.lastSegment.map { $0 == first ? "segment \(first)" : "segments \(first)–\($0)" } ?? ""
+                    } ?? "no segments"
+                print(
+                    "\(entry.number). \(entry.title ?? "(untitled)")  \(Timecode.clock(entry.start))–"
+                        + "\(Timecode.clock(entry.end))  \(span)" + (entry.note.map { "\n   note: \($0)" } ?? ""))
+            }
+            let candidates = snapshot.markers.filter { marker in
+                !snapshot.highlights.contains { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }
+            }
+            if !candidates.isEmpty {
+                print(Terminal.standardOutput.bold("\nMarkers not yet in a highlight"))
+                for marker in candidates {
+                    let segment = snapshot.segmentIndex(containing: marker.frame).map { " (segment \($0 + 1))" } ?? ""
+                    let label = marker.label.isEmpty ? marker.origin.rawValue : marker.label
+                    print("  \(Timecode.clock(snapshot.seconds(marker.frame)))\(segment)  \(label)")
+                }
+            }
+        }
+    }
+}

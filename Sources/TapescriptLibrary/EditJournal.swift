@@ -1,0 +1,128 @@
+import Foundation
+import GRDB
+
+/// The state of a stretch of an interview that an edit can change: its segments (with their current text),
+/// the highlights and listener markers that overlap it, and, for speaker edits, the speaker names. Undo puts
+/// the stretch back as it was before; redo as it was after.
+struct EditSlice: Codable {
+    struct SegmentState: Codable, Equatable {
+        var startFrame: Int64
+        var endFrame: Int64
+        var channel: Int?
+        var text: String?
+    }
+
+    struct HighlightState: Codable, Equatable {
+        var startFrame: Int64
+        var endFrame: Int64
+        var title: String?
+        var note: String?
+        var createdAt: Date
+    }
+
+    var segments: [SegmentState]
+    var highlights: [HighlightState]
+    var listenerMarkers: [Int64]
+    var speakerNames: [Int: String]?
+}
+
+/// Where an edit works: the interview and the frames it may touch.
+struct EditScope {
+    var interviewId: Int64
+    var recordingId: Int64
+    var frames: Range<Int64>
+    var includesSpeakers: Bool
+}
+
+enum EditJournal {
+    /// Captures the state of `scope`.
+    static func capture(_ scope: EditScope, db: Database) throws -> EditSlice {
+        let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
+        let segments = try overlapping(
+            Segment.all(), scope, start: "startFrame", end: "endFrame", owner: "recordingId", id: scope.recordingId
+        )
+        .fetchAll(db)
+        let highlights = try overlapping(
+            Highlight.all(), scope, start: "startFrame", end: "endFrame", owner: "interviewId", id: scope.interviewId
+        )
+        .fetchAll(db)
+        let markers = try Marker.filter(Marker.Columns.recordingId == scope.recordingId)
+            .filter(Marker.Columns.origin == Marker.Origin.listener.rawValue)
+            .filter(Marker.Columns.frame >= scope.frames.lowerBound && Marker.Columns.frame < scope.frames.upperBound)
+            .fetchAll(db)
+        var names: [Int: String]?
+        if scope.includesSpeakers {
+            let rows = try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId).fetchAll(db)
+            names = Dictionary(rows.map { ($0.channel, $0.name) }) { $1 }
+        }
+        return EditSlice(
+            segments: segments.sorted { $0.startFrame < $1.startFrame }.map {
+                EditSlice.SegmentState(
+                    startFrame: $0.startFrame, endFrame: $0.endFrame, channel: $0.channel,
+                    text: texts[FrameRange($0.startFrame, $0.endFrame)])
+            },
+            highlights: highlights.map {
+                EditSlice.HighlightState(
+                    startFrame: $0.startFrame, endFrame: $0.endFrame, title: $0.title, note: $0.note,
+                    createdAt: $0.createdAt)
+            },
+            listenerMarkers: markers.map(\.frame).sorted(),
+            speakerNames: names)
+    }
+
+    /// Puts `slice` back over `scope`: what overlaps the scope now is replaced by what the slice holds.
+    static func restore(_ slice: EditSlice, over scope: EditScope, db: Database, now: Date) throws {
+        let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
+        try overlapping(
+            Segment.all(), scope, start: "startFrame", end: "endFrame", owner: "recordingId", id: scope.recordingId
+        )
+        .deleteAll(db)
+        try overlapping(
+            Highlight.all(), scope, start: "startFrame", end: "endFrame", owner: "interviewId", id: scope.interviewId
+        )
+        .deleteAll(db)
+        try Marker.filter(Marker.Columns.recordingId == scope.recordingId)
+            .filter(Marker.Columns.origin == Marker.Origin.listener.rawValue)
+            .filter(Marker.Columns.frame >= scope.frames.lowerBound && Marker.Columns.frame < scope.frames.upperBound)
+            .deleteAll(db)
+        for state in slice.segments {
+            var segment = Segment(
+                id: nil, recordingId: scope.recordingId, startFrame: state.startFrame, endFrame: state.endFrame,
+                channel: state.channel)
+            try segment.insert(db)
+            // Versions are never deleted: putting old text back is a new version with the old words.
+            let current = texts[FrameRange(state.startFrame, state.endFrame)] ?? ""
+            if current != (state.text ?? "") {
+                var revision = TextRevision(
+                    id: nil, interviewId: scope.interviewId, startFrame: state.startFrame, endFrame: state.endFrame,
+                    text: state.text ?? "", origin: .interviewer, draftId: nil, createdAt: now)
+                try revision.insert(db)
+            }
+        }
+        for state in slice.highlights {
+            var highlight = Highlight(
+                id: nil, interviewId: scope.interviewId, startFrame: state.startFrame, endFrame: state.endFrame,
+                title: state.title, note: state.note, createdAt: state.createdAt)
+            try highlight.insert(db)
+        }
+        for frame in slice.listenerMarkers {
+            var marker = Marker(id: nil, recordingId: scope.recordingId, frame: frame, label: "", origin: .listener)
+            try marker.insert(db)
+        }
+        if let names = slice.speakerNames {
+            try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId).deleteAll(db)
+            for (channel, name) in names.sorted(by: { $0.key < $1.key }) {
+                var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: name)
+                try row.insert(db)
+            }
+        }
+    }
+
+    private static func overlapping<Record: TableRecord>(
+        _ request: QueryInterfaceRequest<Record>, _ scope: EditScope, start: String, end: String, owner: String,
+        id: Int64
+    ) -> QueryInterfaceRequest<Record> {
+        request.filter(Column(owner) == id)
+            .filter(Column(start) < scope.frames.upperBound && Column(end) > scope.frames.lowerBound)
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+import GRDB
+
+/// The edits a reviewer makes. Each is one transaction and one step of undo, and returns the sentence the
+/// status line and the scriptable commands show.
+extension Library {
+    /// Makes segments `first...last` (1-based) one highlight.
+    public func mark(
+        _ reference: InterviewReference, segments first: Int, through last: Int, title: String? = nil,
+        note: String? = nil, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            try Self.frames(of: first, through: last, in: snapshot)
+        } _: { db, snapshot, scope in
+            if let title, title.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw EditError.emptyTitle }
+            if let crossed = snapshot.highlights.first(where: {
+                $0.startFrame < scope.frames.upperBound && $0.endFrame > scope.frames.lowerBound
+            }) {
+                throw EditError.crossesHighlight(first: first, last: last, highlight: crossed.number)
+            }
+            var highlight = Highlight(
+                id: nil, interviewId: scope.interviewId, startFrame: scope.frames.lowerBound,
+                endFrame: scope.frames.upperBound, title: title?.trimmingCharacters(in: .whitespacesAndNewlines),
+                note: note, createdAt: now)
+            try highlight.insert(db)
+            let number = snapshot.highlights.filter { $0.startFrame < scope.frames.lowerBound }.count + 1
+            let span = first == last ? "segment \(first)" : "segments \(first)–\(last)"
+            return "marked \(span) as highlight \(number)" + (title.map { " “\($0)”" } ?? "")
+        }
+    }
+
+    /// Removes every highlight that segments `first...last` belong to.
+    public func unmark(
+        _ reference: InterviewReference, segments first: Int, through last: Int, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            try Self.frames(of: first, through: last, in: snapshot)
+        } _: { db, snapshot, scope in
+            let numbers = Set(snapshot.segments[(first - 1)...(last - 1)].compactMap(\.highlight)).sorted()
+            guard !numbers.isEmpty else { throw EditError.notInAHighlight(segment: first) }
+            let ids = numbers.map { snapshot.highlights[$0 - 1].id }
+            try Highlight.filter(ids.contains(Column("id"))).deleteAll(db)
+            return numbers.count == 1
+                ? "unmarked highlight \(numbers[0])"
+                : "unmarked highlights " + numbers.map(String.init).joined(separator: ", ")
+        }
+    }
+
+    /// Sets the title or the note of highlight `number` (1-based); nil leaves that one as it is.
+    public func describeHighlight(
+        _ reference: InterviewReference, number: Int, title: String?, note: String?, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            guard snapshot.highlights.indices.contains(number - 1) else {
+                throw EditError.noSuchHighlight(number, count: snapshot.highlights.count)
+            }
+            let highlight = snapshot.highlights[number - 1]
+            return highlight.startFrame..<highlight.endFrame
+        } _: { db, snapshot, _ in
+            let view = snapshot.highlights[number - 1]
+            guard var highlight = try Highlight.fetchOne(db, key: view.id) else {
+                throw EditError.noSuchHighlight(number, count: snapshot.highlights.count)
+            }
+            if let title {
+                let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { throw EditError.emptyTitle }
+                highlight.title = trimmed
+            }
+            if let note { highlight.note = note.isEmpty ? nil : note }
+            try highlight.update(db)
+            if let title { return "highlight \(number) is now “\(title.trimmingCharacters(in: .whitespaces))”" }
+            return "noted highlight \(number)"
+        }
+    }
+
+    /// Stores a new version of the text of segment `index`.
+    public func setText(
+        _ reference: InterviewReference, segment index: Int, text: String, origin: TextOrigin = .interviewer,
+        now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            try Self.frames(of: index, through: index, in: snapshot)
+        } _: { db, snapshot, scope in
+            let segment = snapshot.segments[index - 1]
+            let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard cleaned != (segment.text ?? "") else { return "text of segment \(index) unchanged" }
+            var revision = TextRevision(
+                id: nil, interviewId: scope.interviewId, startFrame: segment.startFrame, endFrame: segment.endFrame,
+                text: cleaned, origin: origin, draftId: nil, createdAt: now)
+            try revision.insert(db)
+            return "saved the text of segment \(index)"
+        }
+    }
+
+    /// Names speakers: `[("A", "Andy"), ("B", "Jane")]`.
+    public func nameSpeakers(
+        _ reference: InterviewReference, _ names: [(speaker: String, name: String)], now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, includesSpeakers: true, now: now) { _ in
+            0..<0
+        } _: { db, snapshot, scope in
+            guard snapshot.recording.channelCount > 1 else { throw EditError.monoHasNoSpeakers }
+            var said: [String] = []
+            for (speaker, name) in names {
+                guard let channel = snapshot.channel(forSpeaker: speaker) else {
+                    throw EditError.unknownSpeaker(speaker)
+                }
+                let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !trimmed.isEmpty else { throw EditError.emptySpeakerName(speaker) }
+                try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId)
+                    .filter(Column("channel") == channel).deleteAll(db)
+                var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: trimmed)
+                try row.insert(db)
+                said.append("\(ReviewSnapshot.letter(channel: channel)) is \(trimmed)")
+            }
+            return "speakers: " + said.joined(separator: ", ")
+        }
+    }
+
+    /// Splits segment `index` in two at `frame`. The text stays with the first part.
+    public func split(
+        _ reference: InterviewReference, segment index: Int, atFrame frame: Int64, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            let frames = try Self.frames(of: index, through: index, in: snapshot)
+            // Each part keeps at least 10 ms.
+            let margin = Int64(snapshot.recording.sampleRate / 100)
+            guard frame >= frames.lowerBound + margin, frame <= frames.upperBound - margin else {
+                throw EditError.splitOutsideSegment(
+                    segment: index, at: snapshot.seconds(frame), start: snapshot.seconds(frames.lowerBound),
+                    end: snapshot.seconds(frames.upperBound))
+            }
+            return frames
+        } _: { db, snapshot, scope in
+            let old = snapshot.segments[index - 1]
+            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+                .filter(Segment.Columns.startFrame == old.startFrame).deleteAll(db)
+            for (start, end) in [(old.startFrame, frame), (frame, old.endFrame)] {
+                var part = Segment(
+                    id: nil, recordingId: scope.recordingId, startFrame: start, endFrame: end, channel: old.channel)
+                try part.insert(db)
+            }
+            if let text = old.text {
+                var revision = TextRevision(
+                    id: nil, interviewId: scope.interviewId, startFrame: old.startFrame, endFrame: frame, text: text,
+                    origin: .interviewer, draftId: nil, createdAt: now)
+                try revision.insert(db)
+            }
+            return String(format: "split segment %d at %.1f s", index, snapshot.seconds(frame))
+        }
+    }
+
+    /// Merges segment `index` with the one after it; their texts are joined.
+    public func merge(
+        _ reference: InterviewReference, segment index: Int, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { snapshot in
+            guard index < snapshot.segments.count else {
+                if snapshot.segments.indices.contains(index - 1) { throw EditError.nothingToMerge(segment: index) }
+                throw EditError.noSuchSegment(index, count: snapshot.segments.count)
+            }
+            return try Self.frames(of: index, through: index + 1, in: snapshot)
+        } _: { db, snapshot, scope in
+            let (first, second) = (snapshot.segments[index - 1], snapshot.segments[index])
+            if let a = first.highlight, let b = second.highlight, a != b {
+                throw EditError.mergeAcrossHighlights(segment: index)
+            }
+            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+                .filter(
+                    Segment.Columns.startFrame >= first.startFrame && Segment.Columns.startFrame <= second.startFrame
+                )
+                .deleteAll(db)
+            var merged = Segment(
+                id: nil, recordingId: scope.recordingId, startFrame: first.startFrame, endFrame: second.endFrame,
+                channel: first.channel ?? second.channel)
+            try merged.insert(db)
+            let text = [first.text, second.text].compactMap { $0 }.joined(separator: " ")
+            if !text.isEmpty {
+                var revision = TextRevision(
+                    id: nil, interviewId: scope.interviewId, startFrame: first.startFrame, endFrame: second.endFrame,
+                    text: text, origin: .interviewer, draftId: nil, createdAt: now)
+                try revision.insert(db)
+            }
+            // A highlight that held either half now holds the whole.
+            if let number = first.highlight ?? second.highlight,
+                var highlight = try Highlight.fetchOne(db, key: snapshot.highlights[number - 1].id)
+            {
+                highlight.startFrame = min(highlight.startFrame, first.startFrame)
+                highlight.endFrame = max(highlight.endFrame, second.endFrame)
+                try highlight.update(db)
+            }
+            return "merged segments \(index) and \(index + 1)"
+        }
+    }
+
+    /// Drops a listener's marker at `frame`.
+    public func addMarker(
+        _ reference: InterviewReference, atFrame frame: Int64, now: Date = Date()
+    ) throws(LibraryError) -> String {
+        try edit(reference, now: now) { _ in
+            frame..<(frame + 1)
+        } _: { db, snapshot, scope in
+            var marker = Marker(id: nil, recordingId: scope.recordingId, frame: frame, label: "", origin: .listener)
+            try marker.insert(db)
+            return String(format: "marker at %.1f s", snapshot.seconds(frame))
+        }
+    }
+
+    /// The frames of segments `first...last`.
+    static func frames(of first: Int, through last: Int, in snapshot: ReviewSnapshot) throws -> Range<Int64> {
+        let count = snapshot.segments.count
+        guard first <= last else { throw EditError.emptyRange(first: first, last: last) }
+        for index in [first, last] where !(1...max(1, count)).contains(index) || count == 0 {
+            throw EditError.noSuchSegment(index, count: count)
+        }
+        return snapshot.segments[first - 1].startFrame..<snapshot.segments[last - 1].endFrame
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import GRDB
+
+/// A highlight: a run of consecutive segments worth publishing, as a frame range of the recording, so that it
+/// stays where it is whatever happens to the segments.
+public struct Highlight: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "highlight"
+    public var id: Int64?
+    public var interviewId: Int64
+    public var startFrame: Int64
+    public var endFrame: Int64
+    public var title: String?
+    public var note: String?
+    public var createdAt: Date
+
+    public enum Columns {
+        public static let interviewId = Column(CodingKeys.interviewId)
+        public static let startFrame = Column(CodingKeys.startFrame)
+        public static let endFrame = Column(CodingKeys.endFrame)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// Who wrote a version of a segment's text.
+public enum TextOrigin: String, Codable, Sendable, CaseIterable {
+    case interviewer, author, machine
+}
+
+/// One version of the text of the segment covering `startFrame..<endFrame`. Versions are never changed or
+/// deleted: the newest for a range is the current text.
+public struct TextRevision: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "textRevision"
+    public var id: Int64?
+    public var interviewId: Int64
+    public var startFrame: Int64
+    public var endFrame: Int64
+    public var text: String
+    public var origin: TextOrigin
+    public var draftId: Int64?
+    public var createdAt: Date
+
+    public enum Columns {
+        public static let interviewId = Column(CodingKeys.interviewId)
+        public static let startFrame = Column(CodingKeys.startFrame)
+        public static let endFrame = Column(CodingKeys.endFrame)
+        public static let id = Column(CodingKeys.id)
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}
+
+/// The name a speaker goes by in one interview: channel 0 is A until named.
+public struct SpeakerName: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "speakerName"
+    public var id: Int64?
+    public var interviewId: Int64
+    public var channel: Int
+    public var name: String
+
+    public enum Columns {
+        public static let interviewId = Column(CodingKeys.interviewId)
+    }
+}
+
+/// One undoable edit in the journal: the state of the time range it touched, before and after.
+struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "edit"
+    var id: Int64?
+    var interviewId: Int64
+    var label: String
+    var startFrame: Int64
+    var endFrame: Int64
+    var before: Data
+    var after: Data
+    var undone: Bool
+    var createdAt: Date
+
+    enum Columns {
+        static let id = Column(CodingKeys.id)
+        static let interviewId = Column(CodingKeys.interviewId)
+        static let undone = Column(CodingKeys.undone)
+    }
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+
+/// Everything the review screen and the editing commands show of one interview, read in one transaction.
+public struct ReviewSnapshot: Sendable {
+    public var interview: Interview
+    public var recording: Recording
+    public var segments: [ReviewSegment]
+    public var highlights: [ReviewHighlight]
+    public var markers: [Marker]
+    /// Names given to speakers, by channel.
+    public var speakerNames: [Int: String]
+    public var canUndo: Bool
+    public var canRedo: Bool
+
+    /// The name of the speaker on `channel`, or its letter until named; nil on mono.
+    public func speaker(channel: Int?) -> String? {
+        channel.map { speakerNames[$0] ?? Self.letter(channel: $0) }
+    }
+
+    public static func letter(channel: Int) -> String {
+        String(UnicodeScalar(UInt8(65 + min(max(channel, 0), 25))))
+    }
+
+    /// The channel a speaker letter or name stands for.
+    public func channel(forSpeaker speaker: String) -> Int? {
+        let wanted = speaker.lowercased()
+        if wanted.count == 1, let scalar = wanted.unicodeScalars.first, ("a"..."h").contains(wanted) {
+            let channel = Int(scalar.value) - 97
+            return channel < recording.channelCount ? channel : nil
+        }
+        return speakerNames.first { $0.value.lowercased() == wanted }?.key
+    }
+
+    public func seconds(_ frame: Int64) -> Double { Double(frame) / Double(recording.sampleRate) }
+
+    /// The segment holding `frame`, or the last one starting before it.
+    public func segmentIndex(containing frame: Int64) -> Int? {
+        var low = 0
+        var high = segments.count - 1
+        var found: Int?
+        while low <= high {
+            let middle = (low + high) / 2
+            if segments[middle].startFrame <= frame {
+                found = middle
+                low = middle + 1
+            } else {
+                high = middle - 1
+            }
+        }
+        return found
+    }
+}
+
+/// A segment as review shows it: its number (1-based, in time order), text and highlight.
+public struct ReviewSegment: Sendable, Equatable {
+    public var index: Int
+    public var startFrame: Int64
+    public var endFrame: Int64
+    public var channel: Int?
+    public var text: String?
+    /// The number of the highlight the segment belongs to (1-based, in time order).
+    public var highlight: Int?
+}
+
+/// A highlight with its number and the segments it spans.
+public struct ReviewHighlight: Sendable, Equatable {
+    public var number: Int
+    public var id: Int64
+    public var startFrame: Int64
+    public var endFrame: Int64
+    public var title: String?
+    public var note: String?
+    /// The 1-based numbers of its first and last segment; nil when no segment lies inside it any more.
+    public var segments: ClosedRange<Int>?
+}
+
+extension Library {
+    /// The review state of the interview `reference` names.
+    public func reviewSnapshot(of reference: InterviewReference) throws(LibraryError) -> ReviewSnapshot {
+        try read { db in try Self.reviewSnapshot(of: reference, db: db) }
+    }
+
+    static func reviewSnapshot(of reference: InterviewReference, db: Database) throws -> ReviewSnapshot {
+        let detail = try detail(of: reference, db: db)
+        guard let interviewId = detail.interview.id else {
+            throw LibraryError.unknownInterview(reference: "\(reference)")
+        }
+        let texts = try currentTexts(interviewId: interviewId, db: db)
+        let highlights = try Highlight.filter(Highlight.Columns.interviewId == interviewId)
+            .order(Highlight.Columns.startFrame).fetchAll(db)
+        var segments = detail.segments.enumerated().map { offset, segment in
+            ReviewSegment(
+                index: offset + 1, startFrame: segment.startFrame, endFrame: segment.endFrame,
+                channel: segment.channel, text: texts[FrameRange(segment.startFrame, segment.endFrame)],
+                highlight: nil)
+        }
+        var views: [ReviewHighlight] = []
+        for (offset, highlight) in highlights.enumerated() {
+            var first: Int?
+            var last: Int?
+            for position in segments.indices where highlight.contains(segments[position]) {
+                segments[position].highlight = offset + 1
+                first = first ?? position + 1
+                last = position + 1
+            }
+            views.append(
+                ReviewHighlight(
+                    number: offset + 1, id: highlight.id ?? 0, startFrame: highlight.startFrame,
+                    endFrame: highlight.endFrame, title: highlight.title, note: highlight.note,
+                    segments: first.flatMap { first in last.map { first...$0 } }))
+        }
+        let names = try SpeakerName.filter(SpeakerName.Columns.interviewId == interviewId).fetchAll(db)
+        let undoable = try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == false)
+            .fetchCount(db)
+        let redoable = try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == true)
+            .fetchCount(db)
+        return ReviewSnapshot(
+            interview: detail.interview, recording: detail.recording, segments: segments, highlights: views,
+            markers: detail.markers, speakerNames: Dictionary(names.map { ($0.channel, $0.name) }) { $1 },
+            canUndo: undoable > 0, canRedo: redoable > 0)
+    }
+
+    /// The newest text of every frame range that has one.
+    static func currentTexts(interviewId: Int64, db: Database) throws -> [FrameRange: String] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT startFrame, endFrame, text FROM textRevision
+                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
+                """, arguments: [interviewId])
+        var texts: [FrameRange: String] = [:]
+        for row in rows {
+            let text: String = row["text"]
+            if !text.isEmpty { texts[FrameRange(row["startFrame"], row["endFrame"])] = text }
+        }
+        return texts
+    }
+}
+
+/// A frame range as a dictionary key.
+struct FrameRange: Hashable {
+    var start: Int64
+    var end: Int64
+
+    init(_ start: Int64, _ end: Int64) {
+        self.start = start
+        self.end = end
+    }
+}
+
+extension Highlight {
+    /// Whether a segment belongs to this highlight: its middle lies inside.
+    func contains(_ segment: ReviewSegment) -> Bool {
+        let middle = (segment.startFrame + segment.endFrame) / 2
+        return startFrame <= middle && middle < endFrame
+    }
+}

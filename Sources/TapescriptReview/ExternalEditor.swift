@@ -1,0 +1,102 @@
+import Foundation
+import TapescriptLibrary
+
+/// Edits segment texts in the user's own editor, as git does: `$VISUAL`, else `$EDITOR`, else `vi`, run through
+/// the shell on a temporary file with one paragraph per segment.
+struct ExternalEditor {
+    let environment: [String: String]
+
+    enum Outcome: Equatable {
+        case success([String])
+        case failure(String)
+    }
+
+    var command: String {
+        for name in ["VISUAL", "EDITOR"] {
+            if let value = environment[name], !value.trimmingCharacters(in: .whitespaces).isEmpty { return value }
+        }
+        return "vi"
+    }
+
+    /// Runs the editor on the texts of `segments` and returns the edited texts, one per segment. When the file
+    /// comes back with a different number of paragraphs, nothing is applied and the file is kept, so no word
+    /// typed is lost.
+    func edit(segments: [ReviewSegment]) -> Outcome {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tapescript-edit-\(UUID().uuidString)")
+        let file = folder.appendingPathComponent("segments.txt")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Self.document(for: segments).write(to: file, atomically: true, encoding: .utf8)
+        } catch {
+            return .failure("cannot write the file for the editor in \(folder.path)")
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", command + " \"$1\"", "sh", file.path]
+        process.environment = environment
+        do {
+            try process.run()
+            process.waitUntilExit()
+        } catch {
+            return .failure("cannot start the editor '\(command)'")
+        }
+        guard process.terminationStatus == 0 else {
+            return .failure("the editor '\(command)' exited with status \(process.terminationStatus); nothing changed")
+        }
+        guard let edited = try? String(contentsOf: file, encoding: .utf8) else {
+            return .failure("the edited file \(file.path) cannot be read as UTF-8; it is kept there")
+        }
+        let paragraphs = Self.paragraphs(in: edited)
+        guard paragraphs.count == segments.count else {
+            return .failure(
+                "expected \(segments.count) paragraph\(segments.count == 1 ? "" : "s") (one per segment, blank lines "
+                    + "between), found \(paragraphs.count): nothing applied; your text is kept in \(file.path)")
+        }
+        try? FileManager.default.removeItem(at: folder)
+        return .success(paragraphs)
+    }
+
+    static let commentPrefix = "#"
+
+    /// One paragraph per segment, after a comment that says how the file is read.
+    static func document(for segments: [ReviewSegment]) -> String {
+        var text =
+            "# One paragraph per segment (\(segments.count)), separated by blank lines. Lines starting "
+            + "with # are ignored.\n"
+        for segment in segments {
+            text += "\n# segment \(segment.index)\n" + (segment.text ?? "") + "\n"
+        }
+        return text
+    }
+
+    /// The paragraphs of an edited document: comment lines dropped, blank lines separate, lines joined by spaces
+    /// within a paragraph. A segment whose paragraph was left empty keeps an empty paragraph: its `# segment`
+    /// comment marks where it is.
+    static func paragraphs(in document: String) -> [String] {
+        var paragraphs: [String] = []
+        var current: [String] = []
+        var open = false
+        func close() {
+            if open { paragraphs.append(current.joined(separator: " ")) }
+            current = []
+            open = false
+        }
+        for rawLine in document.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            if line.hasPrefix("# segment ") {
+                close()
+                open = true
+            } else if line.hasPrefix(commentPrefix) {
+                continue
+            } else if line.isEmpty {
+                if !current.isEmpty { close() }
+            } else {
+                if !open { open = true }
+                current.append(line)
+            }
+        }
+        close()
+        return paragraphs
+    }
+}

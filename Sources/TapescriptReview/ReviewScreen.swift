@@ -1,0 +1,163 @@
+import Foundation
+import TapescriptAudio
+import TapescriptLibrary
+
+/// Lays the review state out as lines of styled text for a terminal of a given size.
+struct ReviewScreen {
+    static let minimumSize = TerminalSize(width: 60, height: 12)
+    /// Header above the list; status and key/prompt lines below it.
+    static let chromeHeight = 3
+
+    let envelope: Envelope
+    var playerName: String?
+
+    static func listHeight(for size: TerminalSize) -> Int { max(1, size.height - chromeHeight) }
+
+    /// The lines to draw and where the terminal's cursor goes (only while typing in a field).
+    func lines(for model: ReviewModel, size: TerminalSize) -> (lines: [Line], cursor: (row: Int, column: Int)?) {
+        guard size.width >= Self.minimumSize.width, size.height >= Self.minimumSize.height else {
+            let text = "Terminal too small (\(size.width)×\(size.height)); enlarge it to at least 60×12, or press q."
+            return ([[Span(DisplayWidth.truncate(text, toWidth: size.width), style: Style(bold: true))]], nil)
+        }
+        if case .help = model.mode { return (ReviewHelp.lines(width: size.width, height: size.height), nil) }
+        var lines: [Line] = [header(model, width: size.width)]
+        let height = Self.listHeight(for: size)
+        let snapshot = model.snapshot
+        if snapshot.segments.isEmpty {
+            lines.append([Span("No segments: the recording holds no speech that was found. Try 'tapescript pauses'.")])
+        }
+        for row in model.top..<min(snapshot.segments.count, model.top + height) {
+            lines.append(segmentLine(row, model: model, width: size.width))
+        }
+        while lines.count < height + 1 { lines.append([Span("~", style: Style(dim: true))]) }
+        lines.append(statusLine(model, width: size.width))
+        let (bottom, cursorColumn) = bottomLine(model, width: size.width)
+        lines.append(bottom)
+        return (lines, cursorColumn.map { (size.height - 1, $0) })
+    }
+
+    private func header(_ model: ReviewModel, width: Int) -> Line {
+        let snapshot = model.snapshot
+        let summary =
+            "  \(snapshot.interview.slug) · \(snapshot.segments.count) segments · \(snapshot.highlights.count) highlights"
+        return [
+            Span(DisplayWidth.truncate(snapshot.interview.title, toWidth: width / 2), style: Style(bold: true)),
+            Span(summary, style: Style(dim: true)),
+        ]
+    }
+
+    private func segmentLine(_ row: Int, model: ReviewModel, width: Int) -> Line {
+        let snapshot = model.snapshot
+        let segment = snapshot.segments[row]
+        let isCursor = row == model.cursor
+        let isSelected =
+            model.selection.contains(row) && { if case .visual = model.mode { return true } else { return false } }()
+        var playing = false
+        if case .playing(let frame) = model.playback, segment.startFrame <= frame, frame < segment.endFrame {
+            playing = true
+        }
+        let base = Style(reverse: isCursor || isSelected)
+        let start = model.snapshot.seconds(segment.startFrame)
+        let length = model.snapshot.seconds(segment.endFrame - segment.startFrame)
+        let speaker = DisplayWidth.fit(snapshot.speaker(channel: segment.channel) ?? "·", toWidth: 6)
+        var spans: [Span] = [
+            Span(playing ? "▶" : " ", style: Style(bold: true, reverse: base.reverse, foreground: .green)),
+            Span(DisplayWidth.fit(String(segment.index), toWidth: 4, alignment: .trailing) + " ", style: base),
+            Span(DisplayWidth.fit(Self.clock(start), toWidth: 8, alignment: .trailing) + " ", style: base),
+            Span(DisplayWidth.fit(Self.duration(length), toWidth: 6, alignment: .trailing) + " ", style: base),
+            Span(
+                speaker + " ", style: Style(reverse: base.reverse, foreground: segment.channel == 1 ? .magenta : .cyan)),
+            Span(meter(segment) + " ", style: Style(reverse: base.reverse, foreground: .grey)),
+        ]
+        spans.append(highlightSpan(segment, in: snapshot, width: 18, reverse: base.reverse))
+        let hasMarker = snapshot.markers.contains { segment.startFrame <= $0.frame && $0.frame < segment.endFrame }
+        spans.append(Span(hasMarker ? "◆ " : "  ", style: Style(reverse: base.reverse, foreground: .yellow)))
+        let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        let preview = (segment.text ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        spans.append(
+            Span(
+                DisplayWidth.fit(preview.isEmpty ? "·" : preview, toWidth: max(0, width - used)),
+                style: Style(dim: preview.isEmpty, reverse: base.reverse)))
+        return spans
+    }
+
+    /// The highlight mark: its number and title on its first segment, a bar on the rest.
+    private func highlightSpan(_ segment: ReviewSegment, in snapshot: ReviewSnapshot, width: Int, reverse: Bool) -> Span
+    {
+        guard let number = segment.highlight, snapshot.highlights.indices.contains(number - 1) else {
+            return Span(String(repeating: " ", count: width) + " ", style: Style(reverse: reverse))
+        }
+        let highlight = snapshot.highlights[number - 1]
+        let text =
+            highlight.segments?.lowerBound == segment.index
+            ? "★\(number) " + (highlight.title ?? "(untitled)") : "┃"
+        return Span(
+            DisplayWidth.fit(text, toWidth: width) + " ",
+            style: Style(bold: true, reverse: reverse, foreground: .yellow))
+    }
+
+    /// A mini-waveform of the segment: eight cells, each the loudest 10 ms window of its eighth.
+    private func meter(_ segment: ReviewSegment) -> String {
+        let cells = 8
+        let first = envelope.window(ofFrame: segment.startFrame)
+        let last = max(first + 1, min(envelope.windowCount, envelope.window(ofFrame: segment.endFrame)))
+        guard first < envelope.windowCount else { return String(repeating: " ", count: cells) }
+        let glyphs: [Character] = [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"]
+        var text = ""
+        for cell in 0..<cells {
+            let from = first + (last - first) * cell / cells
+            let to = max(from + 1, first + (last - first) * (cell + 1) / cells)
+            var loudest: Float = Envelope.floorDecibels
+            for window in from..<min(to, envelope.windowCount) {
+                for channel in 0..<envelope.channelCount {
+                    loudest = max(loudest, envelope.level(window: window, channel: channel))
+                }
+            }
+            let fraction = min(1, max(0, (loudest + 60) / 54))
+            text.append(glyphs[Int((fraction * Float(glyphs.count - 1)).rounded())])
+        }
+        return text
+    }
+
+    private func statusLine(_ model: ReviewModel, width: Int) -> Line {
+        let position = model.snapshot.segments.isEmpty ? "0/0" : "\(model.cursor + 1)/\(model.snapshot.segments.count)"
+        var playback: String
+        switch model.playback {
+        case .stopped: playback = "■ stopped"
+        case .playing(let frame): playback = "▶ " + Self.clock(model.snapshot.seconds(frame))
+        }
+        playback += " \(ReviewModel.describe(model.speed))×" + (model.looping ? " loop" : "")
+        playback += " · " + (playerName ?? "no player")
+        var mode = ""
+        if case .visual = model.mode { mode = " · VISUAL \(model.selection.count)" }
+        let left = " \(position) · \(playback) · saved\(mode) "
+        let message = model.message.isEmpty ? "" : " " + model.message
+        let text = DisplayWidth.fit(left + "│" + message, toWidth: width)
+        return [Span(text, style: Style(reverse: true))]
+    }
+
+    private func bottomLine(_ model: ReviewModel, width: Int) -> (Line, Int?) {
+        if case .field(let purpose, let editor) = model.mode {
+            let prompt = purpose.prompt
+            let room = max(1, width - DisplayWidth.of(prompt) - 1)
+            let visible = editor.visibleSlice(width: room)
+            return (
+                [Span(prompt, style: Style(bold: true)), Span(visible.text)],
+                DisplayWidth.of(prompt) + visible.cursorColumn
+            )
+        }
+        let hints = "? keys  space play  m mark  t title  i text  e editor  / search  u undo  q quit"
+        return ([Span(DisplayWidth.truncate(hints, toWidth: width), style: Style(dim: true))], nil)
+    }
+
+    static func clock(_ seconds: Double) -> String {
+        let tenths = Int((max(0, seconds) * 10).rounded())
+        let (hours, minutes, rest) = (tenths / 36_000, tenths / 600 % 60, tenths % 600)
+        let secondsText = String(format: "%02d.%d", rest / 10, rest % 10)
+        return hours > 0 ? String(format: "%d:%02d:", hours, minutes) + secondsText : "\(minutes):" + secondsText
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        seconds < 10 ? String(format: "%.1fs", seconds) : String(format: "%.0fs", seconds)
+    }
+}

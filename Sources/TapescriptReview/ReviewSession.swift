@@ -1,0 +1,182 @@
+import Foundation
+import TapescriptAudio
+import TapescriptLibrary
+
+/// Runs `tapescript review`: reads keys, feeds them to the model, carries out its effects (library edits,
+/// playback, the external editor) and redraws. The terminal is restored however the session ends.
+public final class ReviewSession {
+    private let library: Library
+    private let reference: InterviewReference
+    private let environment: [String: String]
+    private let reactionDelaySeconds: Double
+
+    public init(
+        library: Library, reference: InterviewReference, environment: [String: String], reactionDelaySeconds: Double
+    ) {
+        self.library = library
+        self.reference = reference
+        self.environment = environment
+        self.reactionDelaySeconds = reactionDelaySeconds
+    }
+
+    /// Opens the screen and runs until the user quits or a signal ends the session.
+    /// - Throws: `TerminalError` when there is no usable terminal, `LibraryError` when the interview cannot be
+    ///   read.
+    public func run() throws {
+        let snapshot = try library.reviewSnapshot(of: reference)
+        let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)
+        let player = PlayerLocator(environment: environment).locate()
+        let playback = Playback(
+            recordingPath: snapshot.recording.path, sampleRate: snapshot.recording.sampleRate,
+            frameCount: snapshot.recording.frameCount, player: player)
+        defer { playback.shutdown() }
+        let terminal = try RawTerminal()
+        let size = terminal.size()
+        guard size.width >= ReviewScreen.minimumSize.width, size.height >= ReviewScreen.minimumSize.height else {
+            throw ReviewError.terminalTooSmall(width: size.width, height: size.height)
+        }
+        let signals = try SignalWatcher()
+        defer { signals.stop() }
+        try terminal.enter()
+        defer { terminal.restore() }
+        var loop = Loop(
+            session: self, terminal: terminal, signals: signals, playback: playback,
+            screen: ReviewScreen(envelope: envelope, playerName: player?.name),
+            model: ReviewModel(
+                snapshot: snapshot, reactionDelaySeconds: reactionDelaySeconds,
+                canChangeSpeed: playback.canChangeSpeed,
+                message: player == nil
+                    ? "no audio player found (aplay, paplay, play, ffplay…; or set TAPESCRIPT_PLAYER)"
+                    : "press ? for keys"))
+        try loop.run()
+    }
+
+    /// The mutable part of a session, in one place.
+    private struct Loop {
+        let session: ReviewSession
+        let terminal: RawTerminal
+        let signals: SignalWatcher
+        let playback: Playback
+        var screen: ReviewScreen
+        var model: ReviewModel
+        var renderer = ScreenRenderer()
+        var size = TerminalSize.fallback
+        var colour: Bool {
+            session.environment["NO_COLOR"].map(\.isEmpty) ?? true && session.environment["TERM"] != "dumb"
+        }
+
+        mutating func run() throws {
+            size = terminal.size()
+            model.pageHeight = ReviewScreen.listHeight(for: size)
+            while true {
+                try draw()
+                let playing = { if case .playing = model.playback { return true } else { return false } }()
+                let keys = try terminal.readKeys(timeoutMilliseconds: playing ? 50 : 500, wakingOn: signals)
+                for signal in signals.take() {
+                    switch signal {
+                    case .resize:
+                        size = terminal.size()
+                        model.pageHeight = ReviewScreen.listHeight(for: size)
+                        renderer.invalidate()
+                    case .terminate, .interrupt, .hangup:
+                        playback.stop()
+                        return
+                    }
+                }
+                for key in keys {
+                    if try perform(model.handle(key)) { return }
+                }
+                try followPlayback()
+            }
+        }
+
+        private mutating func draw() throws {
+            let (lines, cursor) = screen.lines(for: model, size: size)
+            try terminal.write(renderer.render(lines, size: size, cursor: cursor, colour: colour))
+        }
+
+        /// Carries out effects; true when the session should end.
+        private mutating func perform(_ effects: [ReviewEffect]) throws -> Bool {
+            for effect in effects {
+                switch effect {
+                case .quit:
+                    return true
+                case .stopPlayback:
+                    playback.stop()
+                case .play(let start, let end):
+                    do {
+                        try playback.play(from: start, to: end, speed: model.speed)
+                        model.playbackStarted(at: start)
+                    } catch {
+                        model.playbackFailed(error.description)
+                    }
+                case .edit(let request):
+                    apply(request)
+                case .openEditor(let first, let last):
+                    try editInEditor(first: first, last: last)
+                }
+            }
+            return false
+        }
+
+        private mutating func followPlayback() throws {
+            guard case .playing = model.playback else { return }
+            if playback.isPlaying, let frame = playback.position(now: ContinuousClock.now) {
+                model.playbackMoved(to: frame)
+            } else if !playback.isPlaying {
+                _ = try perform(model.playbackEnded(failure: playback.playerFailure?.description))
+            }
+        }
+
+        private mutating func apply(_ request: EditRequest) {
+            do {
+                let message = try session.perform(request)
+                model.reload(try session.library.reviewSnapshot(of: session.reference), message: message)
+            } catch {
+                model.message = "not saved: \(error)"
+            }
+        }
+
+        private mutating func editInEditor(first: Int, last: Int) throws {
+            playback.stop()
+            terminal.restore()
+            let outcome = ExternalEditor(environment: session.environment).edit(
+                segments: Array(model.snapshot.segments[(first - 1)...(last - 1)]))
+            try terminal.enter()
+            renderer.invalidate()
+            switch outcome {
+            case .failure(let reason):
+                model.message = reason
+            case .success(let texts):
+                var saved = 0
+                for (offset, text) in texts.enumerated() {
+                    let index = first + offset
+                    guard text != (model.snapshot.segments[index - 1].text ?? "") else { continue }
+                    apply(.text(segment: index, text))
+                    saved += 1
+                }
+                model.message = saved == 0 ? "no changes" : "saved the text of \(saved) segment\(saved == 1 ? "" : "s")"
+            }
+        }
+    }
+
+    /// Carries out one edit in the library; returns the sentence that describes it.
+    func perform(_ request: EditRequest) throws -> String {
+        switch request {
+        case .mark(let first, let last): return try library.mark(reference, segments: first, through: last)
+        case .unmark(let first, let last): return try library.unmark(reference, segments: first, through: last)
+        case .title(let highlight, let title):
+            return try library.describeHighlight(reference, number: highlight, title: title, note: nil)
+        case .note(let highlight, let note):
+            return try library.describeHighlight(reference, number: highlight, title: nil, note: note)
+        case .text(let segment, let text): return try library.setText(reference, segment: segment, text: text)
+        case .speakers(let assignments):
+            return try library.nameSpeakers(reference, assignments.map { ($0.speaker, $0.name) })
+        case .split(let segment, let frame): return try library.split(reference, segment: segment, atFrame: frame)
+        case .merge(let segment): return try library.merge(reference, segment: segment)
+        case .marker(let frame): return try library.addMarker(reference, atFrame: frame)
+        case .undo: return try library.undo(reference)
+        case .redo: return try library.redo(reference)
+        }
+    }
+}

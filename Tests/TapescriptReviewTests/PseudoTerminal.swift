@@ -1,0 +1,60 @@
+import Glibc
+
+@testable import TapescriptReview
+
+/// A pseudo-terminal pair for testing `RawTerminal` without a real terminal: the code under test gets the
+/// follower side as its terminal; the test types into, and reads the screen from, the leader side.
+final class PseudoTerminal: Sendable {
+    let leader: Int32
+    let follower: Int32
+
+    // `posix_openpt`, `unlockpt` and `ptsname` are hidden behind _XOPEN_SOURCE in Glibc's module, so the leader is
+    // opened and unlocked the way they do it, with the ioctls from <asm-generic/ioctls.h> (x86-64 and arm64).
+    private static let getPseudoTerminalNumber: UInt = 0x8004_5430  // TIOCGPTN
+    private static let setPseudoTerminalLock: UInt = 0x4004_5431  // TIOCSPTLCK
+
+    init(size: TerminalSize = TerminalSize(width: 100, height: 30)) throws {
+        leader = open("/dev/ptmx", O_RDWR | O_NOCTTY)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard leader >= 0, ioctl(leader, Self.setPseudoTerminalLock, &unlock) == 0,
+            ioctl(leader, Self.getPseudoTerminalNumber, &number) == 0
+        else {
+            throw TerminalError.cannotConfigure("cannot open a pseudo-terminal")
+        }
+        follower = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
+        guard follower >= 0 else { throw TerminalError.cannotConfigure("cannot open /dev/pts/\(number)") }
+        var window = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(leader, UInt(TIOCSWINSZ), &window)
+    }
+
+    deinit {
+        close(follower)
+        close(leader)
+    }
+
+    /// Sends bytes as if typed on the keyboard.
+    func type(_ bytes: [UInt8]) {
+        _ = bytes.withUnsafeBytes { write(leader, $0.baseAddress, $0.count) }
+    }
+
+    /// What the program wrote to the screen so far (waiting briefly for it to arrive).
+    func screenOutput() -> String {
+        var output: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        var descriptor = pollfd(fd: leader, events: Int16(POLLIN), revents: 0)
+        while poll(&descriptor, 1, 50) == 1 {
+            let count = read(leader, &buffer, buffer.count)
+            guard count > 0 else { break }
+            output += buffer.prefix(count)
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// The follower side's current settings.
+    func settings() -> termios {
+        var settings = termios()
+        tcgetattr(follower, &settings)
+        return settings
+    }
+}
