@@ -35,37 +35,35 @@ public enum RecordingAnalyzer {
             if blocks % 16 == 0 { progress(min(1, Double(decoded) / Double(format.frameCount))) }
         }
 
+        /// One pass with samples read as `Sample`: read a block, hash it, decimate it for the other core.
+        func pass<Sample>(
+            _: Sample.Type, read: (UnsafeMutablePointer<Sample>, Int) -> Int,
+            decimate: (UnsafePointer<Sample>, Int, UnsafeMutablePointer<Float>) -> Int
+        ) {
+            let block = UnsafeMutablePointer<Sample>.allocate(capacity: blockFrameCount * channels)
+            defer { block.deallocate() }
+            pipeline.run(
+                produce: { output in
+                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels, read: read)
+                    guard frames > 0 else { return 0 }
+                    fingerprint.update(block, count: frames * channels * MemoryLayout<Sample>.size)
+                    note(frames)
+                    return decimate(block, frames, output)
+                },
+                consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
+        }
+
         switch format.sampleKind {
         case .integer:
-            let block = UnsafeMutablePointer<Int16>.allocate(capacity: blockFrameCount * channels)
-            defer { block.deallocate() }
-            pipeline.run(
-                produce: { output in
-                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) {
-                        file.readFrames(into: $0, frameCount: $1)
-                    }
-                    guard frames > 0 else { return 0 }
-                    fingerprint.update(block, count: frames * channels * MemoryLayout<Int16>.size)
-                    note(frames)
-                    return decimator.decimate(block, frameCount: frames, into: output)
-                },
-                consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
+            pass(Int16.self, read: { file.readFrames(into: $0, frameCount: $1) }) { block, frames, output in
+                decimator.decimate(block, frameCount: frames, into: output)
+            }
         case .floatingPoint:
-            let block = UnsafeMutablePointer<Float>.allocate(capacity: blockFrameCount * channels)
-            defer { block.deallocate() }
-            pipeline.run(
-                produce: { output in
-                    let frames = fill(block, frameCount: blockFrameCount, channelCount: channels) {
-                        file.readFrames(into: $0, frameCount: $1)
-                    }
-                    guard frames > 0 else { return 0 }
-                    fingerprint.update(block, count: frames * channels * MemoryLayout<Float>.size)
-                    note(frames)
-                    let result = decimator.decimate(block, frameCount: frames, into: output)
-                    nonFinite += result.nonFiniteSamples
-                    return result.frames
-                },
-                consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
+            pass(Float.self, read: { file.readFrames(into: $0, frameCount: $1) }) { block, frames, output in
+                let result = decimator.decimate(block, frameCount: frames, into: output)
+                nonFinite += result.nonFiniteSamples
+                return result.frames
+            }
         }
         progress(1)
         guard decoded > 0 else {

@@ -24,12 +24,4 @@ struct LibraryOptions: ParsableArguments {
     func openForReading() throws(LibraryError) -> Library? {
         try Library.open(at: path, create: false)
     }
-
-    /// The interview `reference` names, from an existing library.
-    func detail(of reference: String) throws(LibraryError) -> InterviewDetail {
-        guard let library = try openForReading() else {
-            throw LibraryError.unknownInterview(reference: reference)
-        }
-        return try library.detail(of: InterviewReference(reference))
-    }
 }

@@ -13,11 +13,8 @@ extension Tapescript {
                 short pauses (inside sentences) and long ones (between thoughts) is a good --min-silence.
                 """)
 
-        @OptionGroup var libraryOptions: LibraryOptions
+        @OptionGroup var options: InterviewOptions
         @OptionGroup var segmentation: SegmentationOptions
-
-        @Argument(help: "The interview: its slug or number.")
-        var interview: String
 
         @Flag(help: "Print the histogram as JSON.")
         var json = false
@@ -32,8 +29,9 @@ extension Tapescript {
         static let edges: [Double] = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.8, 1, 1.5, 2, 3, 5, 10]
 
         func run() throws {
-            let detail = try libraryOptions.detail(of: interview)
-            let envelope = try detail.recording.decodedEnvelope(libraryPath: libraryOptions.path)
+            let library = try options.library()
+            let detail = try library.detail(of: options.reference)
+            let envelope = try detail.recording.decodedEnvelope(libraryPath: library.path)
             let parameters = segmentation.resolved(over: .interview)
             let pauses = SilenceDetector(parameters: parameters).pauses(in: envelope)
             let rate = Double(detail.recording.sampleRate)

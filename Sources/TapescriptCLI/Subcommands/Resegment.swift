@@ -13,11 +13,8 @@ extension Tapescript {
                 they were and attach to the new segments they fall in.
                 """)
 
-        @OptionGroup var libraryOptions: LibraryOptions
+        @OptionGroup var options: InterviewOptions
         @OptionGroup var segmentation: SegmentationOptions
-
-        @Argument(help: "The interview: its slug or number.")
-        var interview: String
 
         @Flag(help: "Print the result as JSON.")
         var json = false
@@ -30,10 +27,8 @@ extension Tapescript {
         }
 
         func run() throws {
-            guard let library = try libraryOptions.openForReading() else {
-                throw LibraryError.unknownInterview(reference: interview)
-            }
-            let reference = InterviewReference(interview)
+            let library = try options.library()
+            let reference = options.reference
             let detail = try library.detail(of: reference)
             let envelope = try detail.recording.decodedEnvelope(libraryPath: library.path)
             let parameters = segmentation.resolved(over: .interview)

@@ -15,20 +15,15 @@ extension Tapescript {
                 markers). labels: an Audacity label track. srt, vtt: subtitles, one cue per segment.
                 """)
 
-        @OptionGroup var libraryOptions: LibraryOptions
-
-        @Argument(help: "The interview: its slug or number.")
-        var interview: String
+        @OptionGroup var options: InterviewOptions
 
         @Option(help: "Output form: \(SegmentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: SegmentFormat = .table
 
         func run() throws {
-            guard let library = try libraryOptions.openForReading() else {
-                throw LibraryError.unknownInterview(reference: interview)
-            }
-            let snapshot = try library.reviewSnapshot(of: InterviewReference(interview))
-            let envelope = try snapshot.recording.decodedEnvelope(libraryPath: libraryOptions.path)
+            let library = try options.library()
+            let snapshot = try library.reviewSnapshot(of: options.reference)
+            let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)
             let rows = SegmentRow.rows(of: snapshot, envelope: envelope)
             switch format {
             case .json: try printJSON(rows)
