@@ -1,3 +1,4 @@
+import Foundation
 import TapescriptLibrary
 
 /// A change to the library the review screen asks for. The session performs it in one transaction.
@@ -18,6 +19,22 @@ enum EditRequest: Equatable, Sendable {
 struct SpeakerAssignment: Equatable, Sendable {
     var speaker: String
     var name: String
+
+    /// Reads `A=Andy Smith B=Jane`: a letter and `=` start each name, which runs to the next one. Nil when
+    /// there is no name, a letter comes twice, or a name is empty.
+    static func parse(_ text: String) -> [SpeakerAssignment]? {
+        let starts = text.ranges(of: /(?:^|\s)([A-Ha-h])=/)
+        guard !starts.isEmpty, text[..<starts[0].lowerBound].allSatisfy(\.isWhitespace) else { return nil }
+        var assignments: [SpeakerAssignment] = []
+        for (position, range) in starts.enumerated() {
+            let nameEnd = position + 1 < starts.count ? starts[position + 1].lowerBound : text.endIndex
+            let letter = text[range].trimmingCharacters(in: .whitespaces).prefix(1).uppercased()
+            let name = text[range.upperBound..<nameEnd].trimmingCharacters(in: .whitespaces)
+            guard !name.isEmpty, !assignments.contains(where: { $0.speaker == letter }) else { return nil }
+            assignments.append(SpeakerAssignment(speaker: letter, name: name))
+        }
+        return assignments
+    }
 }
 
 /// What the state machine asks the world to do after handling a key or an event.

@@ -130,8 +130,8 @@ struct ReviewModel {
                 message = "this recording is mono: its segments have no speakers to name"
                 return []
             }
-            let names = (0..<snapshot.recording.channelCount).map { channel in
-                "\(ReviewSnapshot.letter(channel: channel))=\(snapshot.speakerNames[channel] ?? "")"
+            let names = snapshot.speakerNames.sorted { $0.key < $1.key }.map { channel, name in
+                "\(ReviewSnapshot.letter(channel: channel))=\(name)"
             }
             mode = .field(.speakers, LineEditor(text: names.joined(separator: " ")))
         case .character("/"): mode = .field(.search, LineEditor())
@@ -165,14 +165,8 @@ struct ReviewModel {
             search(lastSearch, forward: true)
             return []
         case .speakers:
-            var assignments: [SpeakerAssignment] = []
-            for word in text.split(separator: " ") {
-                let parts = word.split(separator: "=", maxSplits: 1)
-                guard parts.count == 2 else { continue }
-                assignments.append(SpeakerAssignment(speaker: String(parts[0]), name: String(parts[1])))
-            }
-            guard !assignments.isEmpty else {
-                message = "no names given; write A=Name B=Name"
+            guard let assignments = SpeakerAssignment.parse(text) else {
+                message = "write the names as A=Name B=Name (each letter once)"
                 return []
             }
             return [.edit(.speakers(assignments))]

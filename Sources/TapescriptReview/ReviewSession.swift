@@ -20,9 +20,11 @@ public final class ReviewSession {
     }
 
     /// Opens the screen and runs until the user quits or a signal ends the session.
+    /// - Returns: the signal number that ended the session, or nil when the user quit.
     /// - Throws: `TerminalError` when there is no usable terminal, `LibraryError` when the interview cannot be
     ///   read.
-    public func run() throws {
+    @discardableResult
+    public func run() throws -> Int32? {
         let snapshot = try library.reviewSnapshot(of: reference)
         let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)
         let player = PlayerLocator(environment: environment).locate()
@@ -48,7 +50,7 @@ public final class ReviewSession {
                 message: player == nil
                     ? "no audio player found (aplay, paplay, play, ffplay…; or set TAPESCRIPT_PLAYER)"
                     : "press ? for keys"))
-        try loop.run()
+        return try loop.run()?.number
     }
 
     /// The mutable part of a session, in one place.
@@ -65,7 +67,8 @@ public final class ReviewSession {
             session.environment["NO_COLOR"].map(\.isEmpty) ?? true && session.environment["TERM"] != "dumb"
         }
 
-        mutating func run() throws {
+        /// Runs until the user quits (nil) or a signal ends the session (that signal).
+        mutating func run() throws -> TerminalSignal? {
             size = terminal.size()
             model.pageHeight = ReviewScreen.listHeight(for: size)
             while true {
@@ -80,11 +83,11 @@ public final class ReviewSession {
                         renderer.invalidate()
                     case .terminate, .interrupt, .hangup:
                         playback.stop()
-                        return
+                        return signal
                     }
                 }
                 for key in keys {
-                    if try perform(model.handle(key)) { return }
+                    if try perform(model.handle(key)) { return nil }
                 }
                 try followPlayback()
             }

@@ -228,6 +228,16 @@ import Testing
             ])
     }
 
+    @Test func speakerNamesMayHaveSpacesButEachLetterComesOnce() {
+        #expect(
+            SpeakerAssignment.parse("A=Andy Smith  b=Jane") == [
+                SpeakerAssignment(speaker: "A", name: "Andy Smith"), SpeakerAssignment(speaker: "B", name: "Jane"),
+            ])
+        #expect(SpeakerAssignment.parse("A= B=A=Andy") == nil)
+        #expect(SpeakerAssignment.parse("A=Andy A=Jane") == nil)
+        #expect(SpeakerAssignment.parse("Andy") == nil)
+    }
+
     @Test func reloadingKeepsTheCursorOnTheSamePlace() {
         var model = Self.model()
         Self.press([.down, .down, .down], &model)

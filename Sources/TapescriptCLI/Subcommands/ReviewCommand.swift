@@ -34,7 +34,8 @@ extension Tapescript {
             let session = ReviewSession(
                 library: library, reference: options.reference, environment: environment,
                 reactionDelaySeconds: reactionDelay)
-            try session.run()
+            // Ended by a signal: exit as a process killed by it would (128 + its number), the terminal restored.
+            if let signal = try session.run() { throw ExitCode(128 + signal) }
         }
     }
 }

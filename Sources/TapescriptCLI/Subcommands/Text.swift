@@ -29,6 +29,9 @@ extension Tapescript {
         func run() throws {
             let words: String
             if let file {
+                guard FileManager.default.fileExists(atPath: file) else {
+                    throw CLIError.cannotRead(path: file, reason: "no such file")
+                }
                 do {
                     words = try String(contentsOfFile: file, encoding: .utf8)
                 } catch {
