@@ -29,7 +29,6 @@ extension Tapescript {
         func run() throws {
             guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw CLIError.notATerminal }
             let library = try options.library()
-            _ = try library.reviewSnapshot(of: options.reference)
             let environment = ProcessInfo.processInfo.environment
             let session = ReviewSession(
                 library: library, reference: options.reference, environment: environment,

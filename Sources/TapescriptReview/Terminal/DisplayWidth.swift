@@ -12,7 +12,13 @@ enum DisplayWidth {
 
     /// The number of columns `text` takes on a terminal.
     static func of(_ text: String) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII is one column a byte: most of a transcript, and far cheaper than Unicode properties.
+        if isPrintableASCII(text) { return text.utf8.count }
+        return text.reduce(0) { $0 + of($1) }
+    }
+
+    static func isPrintableASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
     }
 
     /// The number of columns one grapheme cluster takes.
@@ -53,6 +59,7 @@ enum DisplayWidth {
 
     /// The longest start of `text` that fits in `width` columns, without an ellipsis.
     static func prefix(of text: String, fittingIn width: Int) -> String {
+        if isPrintableASCII(text) { return String(text.utf8.prefix(max(0, width))) ?? text }
         var used = 0
         var end = text.startIndex
         for index in text.indices {

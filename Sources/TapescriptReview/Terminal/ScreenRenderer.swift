@@ -110,6 +110,7 @@ struct ScreenRenderer: Sendable {
     /// `text` with each control character replaced by a space: a tab or newline from a transcript would move the
     /// terminal's cursor, and an ESC would let text in the library send commands to the terminal.
     private static func sanitized(_ text: String) -> String {
+        if DisplayWidth.isPrintableASCII(text) { return text }
         guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
         return String(text.map { $0.unicodeScalars.contains { $0.properties.generalCategory == .control } ? " " : $0 })
     }
