@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +34,9 @@ let package = Package(
             name: "TapescriptLibrary",
             dependencies: ["TapescriptAudio", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        // Drafts for the author: the document, its renderings (text, Markdown, .docx, e-mail), reading the reply
+        // back (MIME, quoting, re-wrapping, .docx), alignment, word diff and three-way merge. Pure: no database.
+        .target(name: "TapescriptDrafts", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
         .target(name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary"]),
         .target(
@@ -41,6 +45,7 @@ let package = Package(
                 "TapescriptAudio",
                 "TapescriptLibrary",
                 "TapescriptReview",
+                "TapescriptDrafts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -50,6 +55,7 @@ let package = Package(
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
+        .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"]),
         .testTarget(
             name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(

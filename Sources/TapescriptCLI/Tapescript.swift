@@ -16,7 +16,8 @@ public struct Tapescript: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Import.self, List.self, Segments.self, Resegment.self, Pauses.self, Review.self, Mark.self, Unmark.self,
-            Highlights.self, Text.self, Speakers.self, Split.self, Merge.self, Undo.self, Redo.self,
+            Highlights.self, Text.self, Speakers.self, Split.self, Merge.self, Undo.self, Redo.self, History.self,
+            Publish.self,
         ]
     )
 

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The library's schema, one migration at a time. A migration is never edited once released: a change is a
@@ -104,6 +105,12 @@ enum LibraryMigrations {
             try db.create(
                 index: "textRevision_by_range", on: "textRevision", columns: ["interviewId", "startFrame", "endFrame"])
             try db.create(index: "highlight_by_time", on: "highlight", columns: ["interviewId", "startFrame"])
+        }
+        migrator.registerMigration("v3: what each draft sent, paragraph by paragraph") { db in
+            try db.alter(table: "draft") { t in
+                // JSON: one entry per paragraph sent, with the frame range of its segment and the exact words.
+                t.add(column: "paragraphs", .blob).notNull().defaults(to: Data("[]".utf8))
+            }
         }
         return migrator
     }

@@ -1,0 +1,102 @@
+import Foundation
+import GRDB
+
+/// Drafts sent to the author and their replies taken in.
+extension Library {
+    /// Records a draft as sent, with the next version number of the interview.
+    /// - Parameter make: builds the text from the version number.
+    public func recordDraft(
+        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
+        make: (Int) -> String
+    ) throws(LibraryError) -> DraftRecord {
+        try write { db in
+            let detail = try Self.detail(of: reference, db: db)
+            guard let interviewId = detail.interview.id else {
+                throw LibraryError.unknownInterview(reference: "\(reference)")
+            }
+            let last = try Int.fetchOne(
+                db, sql: "SELECT MAX(version) FROM draft WHERE interviewId = ?", arguments: [interviewId])
+            let version = (last ?? 0) + 1
+            var draft = DraftRecord(
+                id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
+                createdAt: now, paragraphs: try JSONEncoder().encode(paragraphs))
+            try draft.insert(db)
+            return draft
+        }
+    }
+
+    /// Draft `version` of the interview, or the newest when nil.
+    public func draft(_ reference: InterviewReference, version: Int?) throws(LibraryError) -> DraftRecord? {
+        try read { db in
+            let detail = try Self.detail(of: reference, db: db)
+            var request = DraftRecord.filter(DraftRecord.Columns.interviewId == detail.interview.id)
+            if let version { request = request.filter(DraftRecord.Columns.version == version) }
+            return try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
+        }
+    }
+
+    /// Stores the author's texts from a reply to `draft`, one new version per segment, in one transaction and
+    /// one step of undo. `texts` maps the frame range of a segment to its new words.
+    public func applyReply(
+        _ reference: InterviewReference, draft: DraftRecord,
+        texts: [(startFrame: Int64, endFrame: Int64, text: String)],
+        now: Date = Date()
+    ) throws(LibraryError) -> String {
+        let frames = texts.map(\.startFrame).min().map { start in start..<(texts.map(\.endFrame).max() ?? start + 1) }
+        return try edit(reference, now: now) { _ in
+            frames ?? 0..<0
+        } _: { db, snapshot, scope in
+            var changed = 0
+            for item in texts {
+                // The segment may have been split or merged since the draft went out: the text goes to the segment
+                // holding the middle of the range it was sent for.
+                let middle = (item.startFrame + item.endFrame) / 2
+                guard let index = snapshot.segmentIndex(containing: middle) else { continue }
+                let segment = snapshot.segments[index]
+                var revision = TextRevision(
+                    id: nil, interviewId: scope.interviewId, startFrame: segment.startFrame, endFrame: segment.endFrame,
+                    text: item.text, origin: .author, draftId: draft.id, createdAt: now)
+                try revision.insert(db)
+                changed += 1
+            }
+            return
+                "applied the author's changes from draft \(draft.version) to \(changed) segment\(changed == 1 ? "" : "s")"
+        }
+    }
+
+    /// Every version of the text of segment `index`, oldest first.
+    public func history(_ reference: InterviewReference, segment index: Int) throws(LibraryError) -> [TextVersion] {
+        try read { db in
+            let snapshot = try Self.reviewSnapshot(of: reference, db: db)
+            guard snapshot.segments.indices.contains(index - 1), let interviewId = snapshot.interview.id else {
+                throw EditError.noSuchSegment(index, count: snapshot.segments.count)
+            }
+            let segment = snapshot.segments[index - 1]
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT t.text, t.origin, t.createdAt, d.version FROM textRevision t
+                    LEFT JOIN draft d ON d.id = t.draftId
+                    WHERE t.interviewId = ? AND t.startFrame < ? AND t.endFrame > ?
+                      AND (t.startFrame + t.endFrame) / 2 >= ? AND (t.startFrame + t.endFrame) / 2 < ?
+                    ORDER BY t.id
+                    """,
+                arguments: [interviewId, segment.endFrame, segment.startFrame, segment.startFrame, segment.endFrame])
+            return rows.map { row in
+                TextVersion(
+                    text: row["text"], origin: TextOrigin(rawValue: row["origin"]) ?? .interviewer,
+                    draftVersion: row["version"], createdAt: row["createdAt"])
+            }
+        }
+    }
+
+    /// When the author's changes were last applied, if ever.
+    public func lastApproval(_ reference: InterviewReference) throws(LibraryError) -> Date? {
+        try read { db in
+            let detail = try Self.detail(of: reference, db: db)
+            return try Date.fetchOne(
+                db, sql: "SELECT MAX(createdAt) FROM textRevision WHERE interviewId = ? AND origin = 'author'",
+                arguments: [detail.interview.id])
+        }
+    }
+}
