@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
-        .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"]),
+        .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(

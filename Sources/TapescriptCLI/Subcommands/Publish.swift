@@ -74,12 +74,16 @@ enum PublicationBuilder {
 /// Writes command output to a file (atomically, so a failure leaves no half file) or to standard output.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws {
+        try write(Data(text.utf8), to: path)
+    }
+
+    static func write(_ data: Data, to path: String?) throws {
         guard let path, path != "-" else {
-            print(text, terminator: "")
+            FileHandle.standardOutput.write(data)
             return
         }
         do {
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
             throw CLIError.cannotWrite(path: path)
         }

@@ -1,0 +1,46 @@
+import Foundation
+import TapescriptDrafts
+
+/// Finds the draft in whatever came back: an edited text or Markdown file, a .docx, or a whole e-mail (.eml or an
+/// mbox of one message) with the draft inline, quoted, top-posted, in HTML or attached.
+enum ReplyIntake {
+    static func read(_ data: Data, name: String) throws -> DraftReply {
+        if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".docx") {
+            return try DraftReader.read(try DocxReader.text(from: data))
+        }
+        if looksLikeMail(data) {
+            let message = try MailMessage.parse(data)
+            var firstFailure: (any Error)?
+            for candidate in try message.draftCandidates() {
+                do {
+                    switch candidate {
+                    case .body(let text), .attachedText(_, let text):
+                        return try DraftReader.read(text)
+                    case .attachedDocx(let attachment):
+                        return try DraftReader.read(try DocxReader.text(from: attachment.data))
+                    }
+                } catch {
+                    firstFailure = firstFailure ?? error
+                }
+            }
+            throw firstFailure ?? DraftError.unreadable("the e-mail holds no draft text")
+        }
+        guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
+            throw DraftError.unreadable("'\(name)' is neither text, a .docx nor an e-mail")
+        }
+        return try DraftReader.read(text)
+    }
+
+    /// A message starts with header lines (`Name: value`) or an mbox `From ` line.
+    static func looksLikeMail(_ data: Data) -> Bool {
+        let head = String(decoding: data.prefix(2048), as: UTF8.self)
+        if head.hasPrefix("From ") { return true }
+        let firstLine = head.prefix { $0 != "\n" && $0 != "\r" }
+        let headerNames = [
+            "from:", "to:", "subject:", "date:", "received:", "return-path:", "mime-version:",
+            "message-id:", "delivered-to:", "x-", "content-type:",
+        ]
+        let lower = firstLine.lowercased()
+        return headerNames.contains { lower.hasPrefix($0) }
+    }
+}
