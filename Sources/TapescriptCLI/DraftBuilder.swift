@@ -9,8 +9,14 @@ enum DraftBuilder {
         var sent: [SentParagraph]
     }
 
-    /// The interviewer is speaker A (channel 0): their paragraphs are the questions.
+    /// The interviewer is speaker A (channel 0): their paragraphs are the questions. A mono recording has no
+    /// speakers, so there a paragraph that ends with a question mark is taken for a question.
     static let interviewerChannel = 0
+
+    static func isQuestion(_ segment: ReviewSegment) -> Bool {
+        segment.channel.map { $0 == interviewerChannel }
+            ?? (segment.text?.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("?") ?? false)
+    }
 
     static func draft(of snapshot: ReviewSnapshot, version: Int, date: Date) throws(DraftError) -> Draft {
         let highlighted = snapshot.highlights.compactMap { highlight in
@@ -26,7 +32,7 @@ enum DraftBuilder {
             for segment in segments {
                 let anchor = anchors.popFirst() ?? ""
                 let speaker = snapshot.speaker(channel: segment.channel)
-                let isQuestion = segment.channel == interviewerChannel
+                let isQuestion = isQuestion(segment)
                 let text = segment.text ?? ""
                 paragraphs.append(
                     DraftParagraph(

@@ -46,7 +46,7 @@ enum PublicationBuilder {
                 }
                 paragraphs.append(
                     .spoken(
-                        speaker: snapshot.speaker(channel: segment.channel), isQuestion: segment.channel == 0,
+                        speaker: snapshot.speaker(channel: segment.channel), isQuestion: DraftBuilder.isQuestion(segment),
                         text: text, startSeconds: snapshot.seconds(segment.startFrame),
                         endSeconds: snapshot.seconds(segment.endFrame)))
             }

@@ -191,7 +191,7 @@ private struct HTMLTextWriter {
     }
 
     private mutating func endLine(force: Bool) {
-        let text = current.trimmingSpaces()
+        let text = preDepth > 0 ? current : current.trimmingSpaces()
         current = ""
         pendingSpace = false
         guard force || !text.isEmpty else { return }
