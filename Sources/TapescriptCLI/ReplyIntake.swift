@@ -11,18 +11,25 @@ enum ReplyIntake {
         if looksLikeMail(data) {
             let message = try MailMessage.parse(data)
             var firstFailure: (any Error)?
+            var replies: [DraftReply] = []
             for candidate in try message.draftCandidates() {
                 do {
                     switch candidate {
                     case .body(let text), .attachedText(_, let text):
-                        return try DraftReader.read(text)
+                        replies.append(try DraftReader.read(text))
                     case .attachedDocx(let attachment):
-                        return try DraftReader.read(try DocxReader.text(from: attachment.data))
+                        replies.append(try DraftReader.read(try DocxReader.text(from: attachment.data)))
                     }
                 } catch {
                     firstFailure = firstFailure ?? error
                 }
             }
+            // A short "see attached" body can read as a paragraph or two: the fullest draft wins, one that names
+            // its interview first.
+            let best = replies.max {
+                ($0.slug != nil ? 1 : 0, $0.paragraphs.count) < ($1.slug != nil ? 1 : 0, $1.paragraphs.count)
+            }
+            if let best { return best }
             throw firstFailure ?? DraftError.unreadable("the e-mail holds no draft text")
         }
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {

@@ -36,7 +36,9 @@ enum EncodedWord {
         return output + gap
     }
 
-    private static func parse(_ value: String, at start: String.Index) -> (charset: String, bytes: [UInt8], end: String.Index)? {
+    private static func parse(_ value: String, at start: String.Index) -> (
+        charset: String, bytes: [UInt8], end: String.Index
+    )? {
         let afterOpening = value.index(start, offsetBy: 2)
         let fields = value[afterOpening...].split(separator: "?", maxSplits: 2, omittingEmptySubsequences: false)
         guard fields.count == 3, let closing = fields[2].range(of: "?=") else { return nil }

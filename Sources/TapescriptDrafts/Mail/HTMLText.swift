@@ -90,8 +90,9 @@ private struct HTMLScanner {
     private mutating func readReference() -> String {
         let start = index + 1
         var cursor = start
-        while cursor < characters.count, cursor - start < 32, characters[cursor].isLetter || characters[cursor].isNumber
-            || characters[cursor] == "#"
+        while cursor < characters.count, cursor - start < 32,
+            characters[cursor].isLetter || characters[cursor].isNumber
+                || characters[cursor] == "#"
         {
             cursor += 1
         }

@@ -39,8 +39,8 @@ public enum MailComposer {
         ]
         message += body.headers + ["", body.encoded, "--\(boundary)"]
         message += [
-            "Content-Type: \(singleLine(attachment.contentType)); \(parameter("name", filename))",
-            "Content-Disposition: attachment; \(parameter("filename", filename))",
+            "Content-Type: \(singleLine(attachment.contentType));\r\n \(parameter("name", filename))",
+            "Content-Disposition: attachment;\r\n \(parameter("filename", filename))",
             "Content-Transfer-Encoding: base64",
             "",
             encodedAttachment + "--\(boundary)--",
@@ -62,13 +62,15 @@ public enum MailComposer {
             let needsEncoding =
                 flowedLines == nil
                 || lines.contains { line in
-                    line.utf8.count > 998 || line.unicodeScalars.contains { !$0.isASCII || ($0.value < 0x20 && $0 != "\t") }
+                    line.utf8.count > 998
+                        || line.unicodeScalars.contains { !$0.isASCII || ($0.value < 0x20 && $0 != "\t") }
                 }
             headers = [
                 "Content-Type: text/plain; charset=utf-8\(format)",
                 "Content-Transfer-Encoding: \(needsEncoding ? "quoted-printable" : "7bit")",
             ]
-            encoded = needsEncoding ? TransferEncoding.encodeQuotedPrintable(lines: lines) : lines.joined(separator: "\r\n")
+            encoded =
+                needsEncoding ? TransferEncoding.encodeQuotedPrintable(lines: lines) : lines.joined(separator: "\r\n")
         }
     }
 
@@ -88,7 +90,8 @@ public enum MailComposer {
     /// A parameter quoted, or in RFC 2231 form when the value is not ASCII.
     private static func parameter(_ name: String, _ value: String) -> String {
         guard value.unicodeScalars.allSatisfy(\.isASCII) else {
-            let unreserved = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+            let unreserved = CharacterSet(
+                charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
             let percentEncoded = value.addingPercentEncoding(withAllowedCharacters: unreserved) ?? value
             return "\(name)*=utf-8''\(percentEncoded)"
         }

@@ -75,7 +75,9 @@ enum TransferEncoding {
 
     /// Base64 in lines of 76 characters, each ended by CRLF.
     static func encodeBase64(_ data: Data) -> String {
-        let encoded = data.base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed])
+        let encoded = data.base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn, .endLineWithLineFeed,
+        ])
         return encoded.isEmpty || encoded.hasSuffix("\r\n") ? encoded : encoded + "\r\n"
     }
 
