@@ -136,11 +136,26 @@ public enum DraftAligner {
     /// An order-preserving alignment maximising the summed similarity of matched pairs, over pairs similar enough.
     private static func alignByText(sent: [Set<String>], reply: [Set<String>]) -> [(Int, Int, Double)] {
         guard !sent.isEmpty, !reply.isEmpty else { return [] }
-        let similarity: [[Double?]] = sent.map { sentWords in
-            reply.map { replyWords in
+        // Every pair is compared, so words become sorted integer ids once and each pair costs one merge walk
+        // instead of hashing strings for a union and two intersections.
+        var ids: [String: Int] = [:]
+        func numbered(_ words: Set<String>) -> [Int] {
+            words.map { word in
+                if let id = ids[word] { return id }
+                ids[word] = ids.count
+                return ids.count - 1
+            }
+            .sorted()
+        }
+        let sentIDs = sent.map(numbered)
+        let replyIDs = reply.map(numbered)
+        let similarity: [[Double?]] = sentIDs.map { sentWords in
+            replyIDs.map { replyWords in
                 guard !sentWords.isEmpty else { return nil }
-                let jaccard = DraftMarkers.jaccard(sentWords, replyWords)
-                let shared = Double(sentWords.intersection(replyWords).count) / Double(sentWords.count)
+                let common = commonCount(sentWords, replyWords)
+                let union = sentWords.count + replyWords.count - common
+                let jaccard = union == 0 ? 0 : Double(common) / Double(union)
+                let shared = Double(common) / Double(sentWords.count)
                 return jaccard >= minimumSimilarity || shared >= minimumSharedWords ? jaccard : nil
             }
         }
@@ -165,5 +180,22 @@ public enum DraftAligner {
             }
         }
         return pairs.reversed()
+    }
+
+    /// How many ids two sorted arrays share.
+    private static func commonCount(_ first: [Int], _ second: [Int]) -> Int {
+        var (i, j, count) = (0, 0, 0)
+        while i < first.count, j < second.count {
+            if first[i] == second[j] {
+                count += 1
+                i += 1
+                j += 1
+            } else if first[i] < second[j] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        return count
     }
 }
