@@ -60,7 +60,8 @@ let package = Package(
             name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["tapescript", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["tapescript", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            exclude: ["Fixtures"]
         ),
     ]
 )

@@ -3,7 +3,8 @@ import Testing
 
 /// `tapescript review` driven for real on a tmux terminal: keys go in through `send-keys`, the screen comes back
 /// through `capture-pane`, and the library is read afterwards with the plain commands.
-@Suite struct ReviewTmuxTests {
+// One tmux screen at a time: on two busy cores, many at once starve each other of the time to redraw.
+@Suite(.serialized) struct ReviewTmuxTests {
     let workspace: Workspace
 
     init() throws { workspace = try Workspace() }

@@ -118,14 +118,14 @@ struct TmuxSession {
 
     /// Waits until the screen shows `text`, and returns the screen.
     @discardableResult
-    func waitFor(_ text: String, timeoutSeconds: Double = 10) async throws -> String {
+    func waitFor(_ text: String, timeoutSeconds: Double = 30) async throws -> String {
         try await waitUntil("the screen shows \"\(text)\"", timeoutSeconds: timeoutSeconds) { $0.contains(text) }
     }
 
     /// Waits until `condition` holds for the screen, and returns the screen.
     @discardableResult
     func waitUntil(
-        _ description: String, timeoutSeconds: Double = 10, escapes: Bool = false, _ condition: (String) -> Bool
+        _ description: String, timeoutSeconds: Double = 30, escapes: Bool = false, _ condition: (String) -> Bool
     ) async throws -> String {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         var last = ""
@@ -139,13 +139,13 @@ struct TmuxSession {
     }
 
     /// Waits until the review has quit and its shell printed `EXIT=…`; returns that line.
-    func waitForExit(timeoutSeconds: Double = 10) async throws -> String {
+    func waitForExit(timeoutSeconds: Double = 30) async throws -> String {
         let screen = try await waitFor("EXIT=", timeoutSeconds: timeoutSeconds)
         return rows(of: screen).first { $0.hasPrefix("EXIT=") } ?? ""
     }
 
     /// The pid of the `tapescript` process, once its shell has written it.
-    func reviewPID(timeoutSeconds: Double = 10) async throws -> Int32 {
+    func reviewPID(timeoutSeconds: Double = 30) async throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
             if let text = try? String(contentsOfFile: pidFile, encoding: .utf8),
@@ -159,7 +159,7 @@ struct TmuxSession {
     }
 
     /// Waits until the fake player has logged its first start, and returns its pid and arguments.
-    func firstPlayerStart(timeoutSeconds: Double = 10) async throws -> (pid: Int32, arguments: String) {
+    func firstPlayerStart(timeoutSeconds: Double = 30) async throws -> (pid: Int32, arguments: String) {
         let deadline = Date().addingTimeInterval(timeoutSeconds)
         while Date() < deadline {
             if let line = playerStarts().first, let space = line.firstIndex(of: " "),

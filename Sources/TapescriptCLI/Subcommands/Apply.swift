@@ -46,6 +46,9 @@ extension Tapescript {
             }
             let reference = try resolve(reply)
             let snapshot = try library.reviewSnapshot(of: reference)
+            if let slug = reply.slug, slug != snapshot.interview.slug {
+                throw DraftError.draftForAnotherInterview(replySlug: slug, interview: snapshot.interview.slug)
+            }
             guard let draft = try library.draft(reference, version: reply.version) else {
                 if let version = reply.version {
                     throw DraftError.noSuchDraft(slug: snapshot.interview.slug, version: version)
@@ -74,14 +77,7 @@ extension Tapescript {
         }
 
         private func resolve(_ reply: DraftReply) throws -> InterviewReference {
-            if let interview {
-                if let slug = reply.slug, InterviewReference(interview) == .slug(interview.lowercased()),
-                    slug != interview.lowercased()
-                {
-                    throw DraftError.draftForAnotherInterview(replySlug: slug, interview: interview)
-                }
-                return InterviewReference(interview)
-            }
+            if let interview { return InterviewReference(interview) }
             guard let slug = reply.slug else { throw DraftError.interviewNotNamed }
             return .slug(slug)
         }

@@ -46,7 +46,8 @@ enum PublicationBuilder {
                 }
                 paragraphs.append(
                     .spoken(
-                        speaker: snapshot.speaker(channel: segment.channel), isQuestion: DraftBuilder.isQuestion(segment),
+                        speaker: snapshot.speaker(channel: segment.channel),
+                        isQuestion: DraftBuilder.isQuestion(segment),
                         text: text, startSeconds: snapshot.seconds(segment.startFrame),
                         endSeconds: snapshot.seconds(segment.endFrame)))
             }

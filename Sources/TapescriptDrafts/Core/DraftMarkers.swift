@@ -47,7 +47,8 @@ enum DraftMarkers {
         _ = take { $0 == "\\" }
         let hasClose = take { $0 == "]" }
         guard hasOpen || hasClose, !strict || (hasOpen && hasClose) else { return nil }
-        if !hasClose, let next = peek(), !isBlank(next) { return nil }
+        // Without its `]`, an anchor must still end at a blank: `[0:02 Jane:`, not `[0:02Jane`.
+        if !hasClose, anchorEnd < text.endIndex, !isBlank(text[anchorEnd]) { return nil }
         let anchor = String(text[anchorStart..<anchorEnd].filter { !isBlank($0) })
         skipBlanks()
         return (anchor, text[index...])
