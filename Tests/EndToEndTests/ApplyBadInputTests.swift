@@ -116,7 +116,7 @@ import Testing
 
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stdout.contains("Reply to draft 1 of 'call-stereo'"), "\(result)")
-        #expect(result.stderr.contains("from draft 1"), "\(result)")
+        #expect(result.stdout.contains("from draft 1"), "\(result)")
         #expect(
             try await workspace.texts("1") == [
                 "A newer question?", expected.texts["2"], expected.texts["3"], expected.texts["4"],

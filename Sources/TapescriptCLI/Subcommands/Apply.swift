@@ -62,7 +62,8 @@ extension Tapescript {
             guard !dryRun, !texts.isEmpty else { return }
             guard yes || confirm(count: texts.count) else { throw DraftError.needsConfirmation }
             let message = try library.applyReply(reference, draft: draft, texts: texts)
-            FileHandle.standardError.write(Data((message + "\n").utf8))
+            // With --json, standard output is the plan alone.
+            if json { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print("\n" + message) }
         }
 
         private func readInput() throws -> Data {
