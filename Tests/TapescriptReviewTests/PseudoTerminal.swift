@@ -39,14 +39,23 @@ final class PseudoTerminal: Sendable {
     }
 
     /// What the program wrote to the screen so far (waiting briefly for it to arrive).
-    func screenOutput() -> String {
+    /// - Parameter expected: keep reading until this many bytes came (up to 30 s), so a busy machine that starts
+    ///   the writer late cannot leave it blocked on a full buffer; nil: until 50 ms pass with nothing new.
+    func screenOutput(expected: Int? = nil) -> String {
         var output: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 4096)
         var descriptor = pollfd(fd: leader, events: Int16(POLLIN), revents: 0)
-        while poll(&descriptor, 1, 50) == 1 {
-            let count = read(leader, &buffer, buffer.count)
-            guard count > 0 else { break }
-            output += buffer.prefix(count)
+        let deadline = ContinuousClock.now.advanced(by: .seconds(30))
+        while true {
+            let waiting = expected.map { output.count < $0 } ?? false
+            let ready = poll(&descriptor, 1, waiting ? 200 : 50) == 1
+            if ready {
+                let count = read(leader, &buffer, buffer.count)
+                guard count > 0 else { break }
+                output += buffer.prefix(count)
+            } else if !waiting || ContinuousClock.now > deadline {
+                break
+            }
         }
         return String(decoding: output, as: UTF8.self)
     }

@@ -96,7 +96,8 @@ import Testing
         let terminal = try RawTerminal(input: pseudoTerminal.follower, output: pseudoTerminal.follower)
         // Far more than a pseudo-terminal buffers, so `write` returns short and must carry on as the screen reads.
         let text = String(repeating: "tapescript ", count: 20_000)
-        let screen = Task.detached { [pseudoTerminal] in pseudoTerminal.screenOutput() }
+        let expected = text.utf8.count
+        let screen = Task.detached { [pseudoTerminal] in pseudoTerminal.screenOutput(expected: expected) }
         try terminal.write(text)
         #expect(await screen.value.count == text.count)
     }
