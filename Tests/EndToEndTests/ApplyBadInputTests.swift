@@ -50,7 +50,7 @@ import Testing
         try await RoundTrip.setUp(workspace)
         let mail = try write("lunch.eml", Data(Self.unrelatedMail.utf8))
 
-        try await expectRefused([mail], naming: ["does not say which interview", "--interview"])
+        try await expectRefused([mail], naming: ["is not a Tapescript draft", "[12:03] markers"])
         try await expectRefused([mail, "--interview", "1"], naming: ["matches only 0 of the 4 paragraphs"])
     }
 

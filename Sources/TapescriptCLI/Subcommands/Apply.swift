@@ -41,6 +41,11 @@ extension Tapescript {
         func run() throws {
             let data = try readInput()
             let reply = try ReplyIntake.read(data, name: file)
+            if reply.slug == nil, interview == nil, reply.paragraphs.allSatisfy({ $0.anchor == nil }) {
+                throw DraftError.unreadable(
+                    "'\(file)' is not a Tapescript draft or a reply to one: it has no [tapescript …] line and no "
+                        + "[12:03] markers")
+            }
             guard let library = try libraryOptions.openForReading() else {
                 throw LibraryError.unknownInterview(reference: interview ?? reply.slug ?? "?")
             }
