@@ -15,6 +15,12 @@ struct ReplyPlan: Encodable {
         var diff: String
         var startFrame: Int64
         var endFrame: Int64
+        /// The word diff itself, kept so the report can colour it without diffing again; `diff` is its plain form.
+        var pieces: [WordDiff.Piece]
+
+        private enum CodingKeys: String, CodingKey {
+            case segment, anchor, speaker, question, before, after, diff, startFrame, endFrame
+        }
     }
 
     struct Conflict: Encodable {
@@ -60,12 +66,13 @@ struct ReplyPlan: Encodable {
             case .unchanged, .same: break
             case .keepOurs: keptOurs.append(segment.index)
             case .takeTheirs(let text):
+                let pieces = WordDiff.diff(ours, text)
                 changes.append(
                     Change(
                         segment: segment.index, anchor: paragraph.anchor, speaker: paragraph.speaker,
                         question: paragraph.isQuestion, before: ours, after: text,
-                        diff: WordDiff.render(WordDiff.diff(ours, text), colour: false),
-                        startFrame: segment.startFrame, endFrame: segment.endFrame))
+                        diff: WordDiff.render(pieces, colour: false), startFrame: segment.startFrame,
+                        endFrame: segment.endFrame, pieces: pieces))
             case .conflict(_, _, let theirs):
                 conflicts.append(
                     Conflict(

@@ -37,8 +37,7 @@ struct ReplyReport {
         for change in changes {
             let who = change.speaker.map { " \($0)" } ?? ""
             Swift.print(terminal.dim("  segment \(change.segment) [\(change.anchor)]\(who)"))
-            let pieces = WordDiff.diff(change.before, change.after)
-            Swift.print("    " + WordDiff.render(pieces, colour: terminal.usesColour))
+            Swift.print("    " + WordDiff.render(change.pieces, colour: terminal.usesColour))
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptAudio
 
 /// The forms `tapescript segments` writes.
 enum SegmentFormat: String, CaseIterable, Sendable {

@@ -71,10 +71,3 @@ struct SegmentRow: Encodable {
 
     private static func round6(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 }
-
-/// Speakers are letters until someone names them: channel 0 is A, channel 1 is B.
-enum Speaker {
-    static func letter(channel: Int) -> String {
-        String(UnicodeScalar(UInt8(65 + min(max(channel, 0), 25))))
-    }
-}

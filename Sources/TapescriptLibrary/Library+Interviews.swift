@@ -161,9 +161,4 @@ extension Recording {
         }
         return envelope
     }
-
-    /// The parameters the current segments were made with.
-    public var segmentationParameters: SegmentationParameters? {
-        try? JSONDecoder().decode(SegmentationParameters.self, from: segmentation)
-    }
 }

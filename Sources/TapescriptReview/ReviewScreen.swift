@@ -63,7 +63,7 @@ struct ReviewScreen {
         var spans: [Span] = [
             Span(playing ? "▶" : " ", style: Style(bold: true, reverse: base.reverse, foreground: .green)),
             Span(DisplayWidth.fit(String(segment.index), toWidth: 4, alignment: .trailing) + " ", style: base),
-            Span(DisplayWidth.fit(Self.clock(start), toWidth: 8, alignment: .trailing) + " ", style: base),
+            Span(DisplayWidth.fit(Timecode.clock(start), toWidth: 8, alignment: .trailing) + " ", style: base),
             Span(DisplayWidth.fit(Self.duration(length), toWidth: 6, alignment: .trailing) + " ", style: base),
             Span(
                 speaker + " ", style: Style(reverse: base.reverse, foreground: segment.channel == 1 ? .magenta : .cyan)),
@@ -124,7 +124,7 @@ struct ReviewScreen {
         var playback: String
         switch model.playback {
         case .stopped: playback = "■ stopped"
-        case .playing(let frame): playback = "▶ " + Self.clock(model.snapshot.seconds(frame))
+        case .playing(let frame): playback = "▶ " + Timecode.clock(model.snapshot.seconds(frame))
         }
         playback += " \(ReviewModel.describe(model.speed))×" + (model.looping ? " loop" : "")
         playback += " · " + (playerName ?? "no player")
@@ -148,13 +148,6 @@ struct ReviewScreen {
         }
         let hints = "? keys  space play  m mark  t title  i text  e editor  / search  u undo  q quit"
         return ([Span(DisplayWidth.truncate(hints, toWidth: width), style: Style(dim: true))], nil)
-    }
-
-    static func clock(_ seconds: Double) -> String {
-        let tenths = Int((max(0, seconds) * 10).rounded())
-        let (hours, minutes, rest) = (tenths / 36_000, tenths / 600 % 60, tenths % 600)
-        let secondsText = String(format: "%02d.%d", rest / 10, rest % 10)
-        return hours > 0 ? String(format: "%d:%02d:", hours, minutes) + secondsText : "\(minutes):" + secondsText
     }
 
     static func duration(_ seconds: Double) -> String {

@@ -41,8 +41,9 @@ public final class ReviewSession {
         defer { signals.stop() }
         try terminal.enter()
         defer { terminal.restore() }
+        let colour = (environment["NO_COLOR"].map(\.isEmpty) ?? true) && environment["TERM"] != "dumb"
         var loop = Loop(
-            session: self, terminal: terminal, signals: signals, playback: playback,
+            session: self, terminal: terminal, signals: signals, playback: playback, colour: colour,
             screen: ReviewScreen(envelope: envelope, playerName: player?.name),
             model: ReviewModel(
                 snapshot: snapshot, reactionDelaySeconds: reactionDelaySeconds,
@@ -59,13 +60,12 @@ public final class ReviewSession {
         let terminal: RawTerminal
         let signals: SignalWatcher
         let playback: Playback
+        /// Colour unless `NO_COLOR` is set or the terminal is dumb: fixed for the session, so decided once.
+        let colour: Bool
         var screen: ReviewScreen
         var model: ReviewModel
         var renderer = ScreenRenderer()
         var size = TerminalSize.fallback
-        var colour: Bool {
-            session.environment["NO_COLOR"].map(\.isEmpty) ?? true && session.environment["TERM"] != "dumb"
-        }
 
         /// Runs until the user quits (nil) or a signal ends the session (that signal).
         mutating func run() throws -> TerminalSignal? {

@@ -1,3 +1,4 @@
+import TapescriptAudio
 import Testing
 
 @testable import TapescriptCLI

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TapescriptAudio
 import TapescriptLibrary
 
 extension Tapescript {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptAudio
 import TapescriptLibrary
 
 extension Tapescript {

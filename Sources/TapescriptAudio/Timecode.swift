@@ -1,9 +1,9 @@
 import Foundation
 
 /// Times as people read them. Stored times are frames; these appear only at display and export.
-enum Timecode {
+public enum Timecode {
     /// `m:ss.s`, or `h:mm:ss.s` from an hour on.
-    static func clock(_ seconds: Double) -> String {
+    public static func clock(_ seconds: Double) -> String {
         let tenths = Int((max(0, seconds) * 10).rounded())
         let (hours, minutes, secondTenths) = (tenths / 36_000, tenths / 600 % 60, tenths % 600)
         let secondsText = pad(secondTenths / 10, 2) + "." + String(secondTenths % 10)
@@ -11,7 +11,7 @@ enum Timecode {
     }
 
     /// `1.2 s`, `12 s`, `3:05` — a duration at the precision worth reading.
-    static func duration(_ seconds: Double) -> String {
+    public static func duration(_ seconds: Double) -> String {
         if seconds < 10 { return String(format: "%.1f s", seconds) }
         if seconds < 60 { return String(format: "%.0f s", seconds) }
         let whole = Int(seconds.rounded())
@@ -20,7 +20,7 @@ enum Timecode {
     }
 
     /// `hh:mm:ss,mmm` (SubRip) or `hh:mm:ss.mmm` (WebVTT).
-    static func subtitle(_ seconds: Double, separator: Character) -> String {
+    public static func subtitle(_ seconds: Double, separator: Character) -> String {
         let milliseconds = Int((max(0, seconds) * 1000).rounded())
         let (hours, minutes, secs, millis) =
             (milliseconds / 3_600_000, milliseconds / 60_000 % 60, milliseconds / 1000 % 60, milliseconds % 1000)
