@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
         ),
+        // Timecodes, dates and the subtitle/label writers: a leaf, so the drafts and mail know no audio.
+        .target(name: "TapescriptTime"),
         .target(
             name: "TapescriptAudio",
             dependencies: ["CSndfile", "CXXHash"],
@@ -34,18 +36,33 @@ let package = Package(
             name: "TapescriptLibrary",
             dependencies: ["TapescriptAudio", .product(name: "GRDB", package: "GRDB.swift")]
         ),
-        // Drafts for the author: the document, its renderings (text, Markdown, .docx, e-mail), reading the reply
-        // back (MIME, quoting, re-wrapping, .docx), alignment, word diff and three-way merge. Pure: no database.
-        .target(name: "TapescriptDrafts", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Drafts for the author: the document and its text rendering, reading the reply back (quoting, re-wrapping),
+        // alignment, word diff, three-way merge, and the publication. Pure: no database, no mail, no zip.
+        .target(name: "TapescriptDrafts", dependencies: ["TapescriptTime"]),
+        // E-mail: MIME reading and composing, transfer encodings, charsets, HTML to text. Knows nothing of drafts.
+        .target(name: "TapescriptMail", dependencies: ["TapescriptTime"]),
+        // Word documents: a small .docx writer and reader over ZIPFoundation.
+        .target(name: "TapescriptDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The use cases: import, make a draft, plan and apply a reply, publish. Knows nothing of the terminal or
+        // of ArgumentParser; the CLI parses, calls one of these and prints.
+        .target(
+            name: "TapescriptApplication",
+            dependencies: [
+                "TapescriptAudio", "TapescriptLibrary", "TapescriptDrafts", "TapescriptMail", "TapescriptDocx",
+                "TapescriptTime",
+            ]
+        ),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
-        .target(name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary"]),
+        .target(name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary", "TapescriptTime"]),
         .target(
             name: "TapescriptCLI",
             dependencies: [
+                "TapescriptApplication",
                 "TapescriptAudio",
                 "TapescriptLibrary",
                 "TapescriptReview",
                 "TapescriptDrafts",
+                "TapescriptTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,8 +71,13 @@ let package = Package(
         .target(name: "TapescriptTestSupport", dependencies: ["CSndfile"], path: "Tests/Support"),
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
-        .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
-        .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"], exclude: ["Fixtures"]),
+        .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI", "TapescriptTime"]),
+        .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"]),
+        .testTarget(name: "TapescriptMailTests", dependencies: ["TapescriptMail"], exclude: ["Fixtures"]),
+        .testTarget(name: "TapescriptDocxTests", dependencies: ["TapescriptDocx"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "TapescriptApplicationTests",
+            dependencies: ["TapescriptApplication", "TapescriptAudio", "TapescriptLibrary", "TapescriptDocx"]),
         .testTarget(
             name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(

@@ -1,6 +1,8 @@
 import Foundation
+import TapescriptApplication
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptTime
 
 /// What `tapescript import` says about one imported file, for people and (as JSON) for scripts.
 struct ImportReport: Encodable {
@@ -16,7 +18,8 @@ struct ImportReport: Encodable {
     var truncated: Bool
     var missingSeconds: Double?
 
-    init(interview: Interview, analysis: RecordingAnalysis, segmentCount: Int) {
+    init(_ imported: ImportedRecording) {
+        let (interview, analysis) = (imported.interview, imported.analysis)
         let rate = Double(analysis.format.sampleRate)
         id = interview.id ?? 0
         slug = interview.slug
@@ -25,7 +28,7 @@ struct ImportReport: Encodable {
         sampleRate = analysis.format.sampleRate
         channels = analysis.format.channelCount
         format = "\(analysis.format.container), \(analysis.format.encoding)"
-        segments = segmentCount
+        segments = imported.regions.count
         markers = analysis.markers.count
         truncated = analysis.truncation != nil
         missingSeconds = analysis.truncation?.missingFrameCount.map { Double($0) / rate }
@@ -44,6 +47,10 @@ struct ImportNotes {
     let analysis: RecordingAnalysis
     let file: String
     let regions: [SpeechRegion]
+
+    init(_ imported: ImportedRecording) {
+        (analysis, file, regions) = (imported.analysis, imported.file, imported.regions)
+    }
 
     func report(to diagnostics: Diagnostics) {
         let rate = Double(analysis.format.sampleRate)

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptApplication
 import TapescriptDrafts
 
 /// Shows a reply plan to a person: the author's changes to the questions apart from those to the answers, each

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `tapescript` command: it holds only its configuration; each subcommand lives in its own file.
 public struct Tapescript: ParsableCommand {
@@ -22,4 +23,24 @@ public struct Tapescript: ParsableCommand {
     )
 
     public init() {}
+
+    /// Parses the command line, runs the command and exits: 0 when it succeeded, 64 for a usage error, 1 (or the
+    /// command's own code) for a failure, with its one-line reason on standard error through `Diagnostics`.
+    public static func runAndExit() -> Never {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+            Foundation.exit(0)
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                // --help, --version and the completion scripts are the command's output.
+                if !message.isEmpty { print(message) }
+            } else if !message.isEmpty {
+                Diagnostics().block(message)
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

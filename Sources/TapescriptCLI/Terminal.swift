@@ -24,27 +24,6 @@ struct Terminal: Sendable {
     }
 }
 
-/// Messages for people, on standard error, so that standard output stays clean for data.
-struct Diagnostics {
-    let terminal = Terminal.standardError
-
-    func warning(_ message: String) { write(terminal.yellow("warning:") + " " + message + "\n") }
-    func note(_ message: String) { write("note: " + message + "\n") }
-
-    /// A progress line that rewrites itself; shown only on a terminal.
-    func progress(_ label: String, fraction: Double) {
-        guard terminal.isTTY else { return }
-        write("\r\(label) \(Int((fraction * 100).rounded()))%\u{1B}[K")
-    }
-
-    func clearProgress() {
-        guard terminal.isTTY else { return }
-        write("\r\u{1B}[K")
-    }
-
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
-}
-
 /// Writes a value as JSON on standard output: sorted keys, indented, one trailing newline.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()

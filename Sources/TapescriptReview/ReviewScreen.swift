@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptTime
 
 /// Lays the review state out as lines of styled text for a terminal of a given size.
 struct ReviewScreen {
@@ -64,7 +65,8 @@ struct ReviewScreen {
             Span(playing ? "▶" : " ", style: Style(bold: true, reverse: base.reverse, foreground: .green)),
             Span(DisplayWidth.fit(String(segment.index), toWidth: 4, alignment: .trailing) + " ", style: base),
             Span(DisplayWidth.fit(Timecode.clock(start), toWidth: 8, alignment: .trailing) + " ", style: base),
-            Span(DisplayWidth.fit(Self.duration(length), toWidth: 6, alignment: .trailing) + " ", style: base),
+            Span(
+                DisplayWidth.fit(Timecode.compactDuration(length), toWidth: 6, alignment: .trailing) + " ", style: base),
             Span(
                 speaker + " ", style: Style(reverse: base.reverse, foreground: segment.channel == 1 ? .magenta : .cyan)),
             Span(meter(segment) + " ", style: Style(reverse: base.reverse, foreground: .grey)),
@@ -148,9 +150,5 @@ struct ReviewScreen {
         }
         let hints = "? keys  space play  m mark  t title  i text  e editor  / search  u undo  q quit"
         return ([Span(DisplayWidth.truncate(hints, toWidth: width), style: Style(dim: true))], nil)
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        seconds < 10 ? String(format: "%.1fs", seconds) : String(format: "%.0fs", seconds)
     }
 }

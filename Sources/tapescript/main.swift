@@ -1,3 +1,3 @@
 import TapescriptCLI
 
-Tapescript.main()
+Tapescript.runAndExit()

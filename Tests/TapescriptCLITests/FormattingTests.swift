@@ -1,4 +1,4 @@
-import TapescriptAudio
+import TapescriptTime
 import Testing
 
 @testable import TapescriptCLI

@@ -1,14 +1,12 @@
 import ArgumentParser
 import Foundation
-import TapescriptDrafts
+import TapescriptApplication
 import TapescriptLibrary
+
+extension ConflictChoice: ExpressibleByArgument {}
 
 extension Tapescript {
     struct Apply: ParsableCommand {
-        enum Side: String, ExpressibleByArgument, Encodable {
-            case author, mine
-        }
-
         static let configuration = CommandConfiguration(
             abstract: "Take in the author's edited draft: show what they changed, then merge it.",
             discussion: """
@@ -33,66 +31,36 @@ extension Tapescript {
         var yes = false
 
         @Option(help: "For conflicts: keep the author's words (author) or yours (mine).")
-        var take: Side?
+        var take: ConflictChoice?
 
         @Flag(help: "Print the plan as JSON (and apply it with --yes).")
         var json = false
 
         func run() throws {
-            let data = try readInput()
-            let reply = try ReplyIntake.read(data, name: file)
-            if reply.slug == nil, interview == nil, reply.paragraphs.allSatisfy({ $0.anchor == nil }) {
-                throw DraftError.unreadable(
-                    "'\(file)' is not a Tapescript draft or a reply to one: it has no [tapescript …] line and no "
-                        + "[12:03] markers")
-            }
+            let reply = try ReplyApplier.read(try InputFile.read(file), name: file, interview: interview)
             guard let library = try libraryOptions.openForReading() else {
                 throw LibraryError.unknownInterview(reference: interview ?? reply.slug ?? "?")
             }
-            let reference = try resolve(reply)
-            let snapshot = try library.reviewSnapshot(of: reference)
-            if let slug = reply.slug, slug != snapshot.interview.slug {
-                throw DraftError.draftForAnotherInterview(replySlug: slug, interview: snapshot.interview.slug)
+            let applier = ReplyApplier(library: library)
+            let planned = try applier.plan(reply, interview: interview)
+            if json {
+                try printJSON(planned.plan)
+            } else {
+                ReplyReport(plan: planned.plan, terminal: .standardOutput).print()
             }
-            guard let draft = try library.draft(reference, version: reply.version) else {
-                if let version = reply.version {
-                    throw DraftError.noSuchDraft(slug: snapshot.interview.slug, version: version)
-                }
-                throw DraftError.noDraftSent(slug: snapshot.interview.slug)
-            }
-            let plan = try ReplyPlan(reply: reply, draft: draft, snapshot: snapshot)
-            if json { try printJSON(plan) } else { ReplyReport(plan: plan, terminal: .standardOutput).print() }
-            if !plan.conflicts.isEmpty, take == nil, !dryRun { throw DraftError.conflicts(count: plan.conflicts.count) }
-            let texts = plan.texts(take: take)
-            guard !dryRun, !texts.isEmpty else { return }
-            guard yes || confirm(count: texts.count) else { throw DraftError.needsConfirmation }
-            let message = try library.applyReply(reference, draft: draft, texts: texts)
+            guard !dryRun else { return }
+            let resolution = try planned.resolved(take: take)
+            guard resolution.count > 0 else { return }
+            guard yes || confirm(count: resolution.count) else { throw DraftError.needsConfirmation }
+            let message = try applier.apply(resolution)
             // With --json, standard output is the plan alone.
-            if json { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print("\n" + message) }
-        }
-
-        private func readInput() throws -> Data {
-            if file == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-            guard FileManager.default.fileExists(atPath: file) else {
-                throw CLIError.cannotRead(path: file, reason: "no such file")
-            }
-            guard let data = FileManager.default.contents(atPath: file) else {
-                throw CLIError.cannotRead(path: file, reason: "it cannot be read")
-            }
-            return data
-        }
-
-        private func resolve(_ reply: DraftReply) throws -> InterviewReference {
-            if let interview { return InterviewReference(interview) }
-            guard let slug = reply.slug else { throw DraftError.interviewNotNamed }
-            return .slug(slug)
+            if json { Diagnostics().line(message) } else { print("\n" + message) }
         }
 
         /// Asks at a terminal; anywhere else the answer is no, so a script never applies by accident.
         private func confirm(count: Int) -> Bool {
             guard isatty(STDIN_FILENO) == 1, file != "-" else { return false }
-            FileHandle.standardError.write(Data("Apply \(count) change\(count == 1 ? "" : "s")? [y/N] ".utf8))
-            return readLine()?.lowercased().hasPrefix("y") == true
+            return Diagnostics().ask("Apply \(count) change\(count == 1 ? "" : "s")? [y/N] ")
         }
     }
 }

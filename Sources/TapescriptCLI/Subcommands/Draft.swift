@@ -1,14 +1,11 @@
 import ArgumentParser
 import Foundation
-import TapescriptDrafts
-import TapescriptLibrary
+import TapescriptApplication
+
+extension DraftMaker.Format: ExpressibleByArgument {}
 
 extension Tapescript {
     struct Draft: ParsableCommand {
-        enum Format: String, ExpressibleByArgument, CaseIterable {
-            case txt, md, docx, eml
-        }
-
         static let configuration = CommandConfiguration(
             abstract: "Write the draft of the highlights for the interviewee to edit: text, Markdown, .docx or e-mail.",
             discussion: """
@@ -20,7 +17,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         @Option(help: "txt (default), md, docx or eml.")
-        var format: Format = .txt
+        var format: DraftMaker.Format = .txt
 
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
         var output: String?
@@ -36,44 +33,13 @@ extension Tapescript {
         }
 
         func run() throws {
-            if (format == .docx), output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
+            if format.isBinary, output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
                 throw DraftError.binaryToTerminal(format: format.rawValue)
             }
-            let library = try options.library()
-            let snapshot = try library.reviewSnapshot(of: options.reference)
-            let now = Date()
-            let built = try DraftBuilder.draft(of: snapshot, version: 0, date: now)
-            var document = built.document
-            let sent = built.sent
-            // The version number is taken in the same transaction that stores the text.
-            let record = try library.recordDraft(options.reference, recipient: to, paragraphs: sent, now: now) {
-                version in
-                document.version = version
-                return DraftRenderer.plainText(document)
-            }
-            try write(document, text: record.text, now: now)
-            FileHandle.standardError.write(
-                Data("draft \(record.version) of '\(snapshot.interview.slug)': \(sent.count) paragraphs\n".utf8))
-        }
-
-        private func write(_ document: DraftDocument, text: String, now: Date) throws {
-            switch format {
-            case .txt, .md:
-                try OutputFile.write(text, to: output)
-            case .docx:
-                try OutputFile.write(try DraftBuilder.docx(document), to: output)
-            case .eml:
-                let message = MailComposer.compose(
-                    to: to ?? "", from: from,
-                    subject: "Draft \(document.version) of “\(document.title)” for your review",
-                    text: text,
-                    attachment: (
-                        filename: "\(document.slug)-draft-\(document.version).docx",
-                        contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        data: try DraftBuilder.docx(document)
-                    ), date: now, messageID: "<\(UUID().uuidString)@tapescript>")
-                try OutputFile.write(message, to: output)
-            }
+            let made = try DraftMaker(library: options.library())
+                .make(options.reference, format: format, recipient: to, sender: from)
+            try OutputFile.write(made.content, to: output)
+            Diagnostics().line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
         }
     }
 }

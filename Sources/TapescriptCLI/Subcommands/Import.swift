@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TapescriptAudio
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -40,61 +40,44 @@ extension Tapescript {
             // An existing library is checked before any decoding; a new one is made only once there is a
             // recording to put in it, so an import that fails leaves no empty library behind.
             var library = try libraryOptions.openForReading()
-            let parameters = segmentation.resolved(over: .interview)
+            let importer = RecordingImporter(parameters: segmentation.resolved(over: .interview))
+            let diagnostics = Diagnostics()
             var reports: [ImportReport] = []
             var failures = 0
             for file in files {
                 do {
-                    let analysis = try analyze(file)
-                    let target = try library ?? libraryOptions.openForWriting()
-                    library = target
-                    reports.append(try store(analysis, from: file, into: target, parameters: parameters))
+                    let imported = try importOne(file, with: importer, into: &library, diagnostics: diagnostics)
+                    ImportNotes(imported).report(to: diagnostics)
+                    reports.append(ImportReport(imported))
                 } catch {
                     // With several files, one bad file should not stop the rest; it still fails the command.
                     guard files.count > 1 else { throw error }
-                    FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+                    diagnostics.error(error)
                     failures += 1
                 }
             }
             if json {
-                if files.count == 1, let report = reports.first {
-                    try printJSON(report)
-                } else {
-                    try printJSON(reports)
-                }
+                try files.count == 1 && reports.count == 1 ? printJSON(reports[0]) : printJSON(reports)
             } else {
                 reports.forEach { print($0.summary) }
             }
             if failures > 0 { throw ExitCode.failure }
         }
 
-        private func analyze(_ file: String) throws -> RecordingAnalysis {
-            let diagnostics = Diagnostics()
+        private func importOne(
+            _ file: String, with importer: RecordingImporter, into library: inout Library?, diagnostics: Diagnostics
+        ) throws -> ImportedRecording {
             let name = (file as NSString).lastPathComponent
             defer { diagnostics.clearProgress() }
-            return try RecordingAnalyzer.analyze(path: file) { fraction in
-                diagnostics.progress("importing \(name)", fraction: fraction)
+            var opened = library
+            defer { library = opened }
+            return try importer.importRecording(file, title: title) {
+                let target = try opened ?? libraryOptions.openForWriting()
+                opened = target
+                return target
+            } progress: {
+                diagnostics.progress("importing \(name)", fraction: $0)
             }
-        }
-
-        private func store(
-            _ analysis: RecordingAnalysis, from file: String, into library: Library, parameters: SegmentationParameters
-        ) throws -> ImportReport {
-            let regions = SilenceDetector(parameters: parameters).detect(in: analysis.envelope)
-            let interview = try library.importRecording(
-                analysis, path: Self.absolute(file), title: title ?? Self.defaultTitle(for: file), regions: regions,
-                parameters: parameters)
-            ImportNotes(analysis: analysis, file: file, regions: regions).report(to: Diagnostics())
-            return ImportReport(interview: interview, analysis: analysis, segmentCount: regions.count)
-        }
-
-        static func defaultTitle(for file: String) -> String {
-            let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-            return stem.isEmpty ? "Interview" : stem
-        }
-
-        static func absolute(_ file: String) -> String {
-            file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptTime
 
 extension Tapescript {
     struct List: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptTime
 
 extension SegmentFormat: ExpressibleByArgument {}
 

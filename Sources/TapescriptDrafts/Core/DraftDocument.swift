@@ -1,3 +1,5 @@
+import TapescriptTime
+
 /// A draft of an interview's highlights as it is sent to the interviewee: one section per highlight, one paragraph
 /// per segment.
 public struct DraftDocument: Sendable, Equatable, Codable {
@@ -26,7 +28,7 @@ public struct DraftDocument: Sendable, Equatable, Codable {
             // Integer tenths so that two starts compare equal exactly when they print alike.
             seconds.isFinite && seconds > 0 ? Int((seconds * 10).rounded(.down)) : 0
         }
-        let bases = tenths.map { timecode(seconds: $0 / 10) }
+        let bases = tenths.map { Timecode.wholeSeconds($0 / 10) }
         var baseCounts: [String: Int] = [:]
         for base in bases { baseCounts[base, default: 0] += 1 }
         let precise = zip(bases, tenths).map { base, tenth in
@@ -38,14 +40,6 @@ public struct DraftDocument: Sendable, Equatable, Codable {
             seen[anchor] = earlier + 1
             return earlier == 0 ? anchor : anchor + suffix(earlier)
         }
-    }
-
-    private static func timecode(seconds: Int) -> String {
-        let hours = seconds / 3600
-        let minutes = seconds % 3600 / 60
-        let rest = seconds % 60
-        let twoDigits = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
-        return hours > 0 ? "\(hours):\(twoDigits(minutes)):\(twoDigits(rest))" : "\(minutes):\(twoDigits(rest))"
     }
 
     /// `b` for the second of a kind, `c` for the third, …; `z` followed by a number past the alphabet.

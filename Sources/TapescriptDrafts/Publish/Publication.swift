@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptTime
 
 /// The approved Q&A as it is published: the highlights in interview order, each a titled run of paragraphs.
 public struct Publication: Sendable, Equatable {
@@ -118,28 +119,25 @@ extension Publication {
     }
 
     func labels() -> String {
-        sections.map { String(format: "%.6f\t%.6f\t%@", $0.startSeconds, $0.endSeconds, $0.title) }
-            .joined(separator: "\n") + (sections.isEmpty ? "" : "\n")
+        CueWriter.labels(
+            sections.enumerated().map { index, section in
+                Cue(
+                    number: index + 1, startSeconds: section.startSeconds, endSeconds: section.endSeconds,
+                    text: section.title)
+            })
     }
 
     func subtitles(webVTT: Bool) -> String {
-        var cues: [(Double, Double, String)] = []
+        var cues: [Cue] = []
         for section in sections {
             for case .spoken(let speaker, _, let text, let start, let end) in section.paragraphs {
-                cues.append((start, end, (speaker.map { "\($0): " } ?? "") + text))
+                cues.append(
+                    Cue(
+                        number: cues.count + 1, startSeconds: start, endSeconds: end,
+                        text: (speaker.map { "\($0): " } ?? "") + text))
             }
         }
-        func time(_ seconds: Double) -> String {
-            let millis = Int((seconds * 1000).rounded())
-            return String(
-                format: "%02d:%02d:%02d%@%03d", millis / 3_600_000, millis / 60_000 % 60, millis / 1000 % 60,
-                webVTT ? "." : ",", millis % 1000)
-        }
-        let body = cues.enumerated().map { index, cue in
-            "\(index + 1)\n\(time(cue.0)) --> \(time(cue.1))\n\(cue.2)\n"
-        }
-        .joined(separator: "\n")
-        return webVTT ? "WEBVTT\n\n" + body : body
+        return webVTT ? CueWriter.vtt(cues) : CueWriter.srt(cues)
     }
 
     func json() throws -> String {

@@ -10,6 +10,12 @@ public enum Timecode {
         return hours > 0 ? "\(hours):\(pad(minutes, 2)):\(secondsText)" : "\(minutes):\(secondsText)"
     }
 
+    /// `m:ss`, or `h:mm:ss` from an hour on: whole seconds, as a draft's anchors show a segment's start.
+    public static func wholeSeconds(_ seconds: Int) -> String {
+        let (hours, minutes, rest) = (seconds / 3600, seconds % 3600 / 60, seconds % 60)
+        return hours > 0 ? "\(hours):\(pad(minutes, 2)):\(pad(rest, 2))" : "\(minutes):\(pad(rest, 2))"
+    }
+
     /// `1.2 s`, `12 s`, `3:05` — a duration at the precision worth reading.
     public static func duration(_ seconds: Double) -> String {
         if seconds < 10 { return String(format: "%.1f s", seconds) }
@@ -17,6 +23,11 @@ public enum Timecode {
         let whole = Int(seconds.rounded())
         if whole < 3600 { return "\(whole / 60):\(pad(whole % 60, 2))" }
         return "\(whole / 3600):\(pad(whole / 60 % 60, 2)):\(pad(whole % 60, 2))"
+    }
+
+    /// `1.2s`, `12s`: a short duration in a narrow column.
+    public static func compactDuration(_ seconds: Double) -> String {
+        seconds < 10 ? String(format: "%.1fs", seconds) : String(format: "%.0fs", seconds)
     }
 
     /// `hh:mm:ss,mmm` (SubRip) or `hh:mm:ss.mmm` (WebVTT).
@@ -27,7 +38,7 @@ public enum Timecode {
         return "\(pad(hours, 2)):\(pad(minutes, 2)):\(pad(secs, 2))\(separator)\(pad(millis, 3))"
     }
 
-    private static func pad(_ value: Int, _ width: Int) -> String {
+    static func pad(_ value: Int, _ width: Int) -> String {
         let text = String(value)
         return String(repeating: "0", count: max(0, width - text.count)) + text
     }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TapescriptDrafts
+@testable import TapescriptMail
 
 @Suite struct MailDraftCandidateTests {
     @Test func plainBodiesComeFirstThenTextAndDocxAttachments() throws {

@@ -4,49 +4,49 @@ import TapescriptLibrary
 
 /// What applying a reply would do, segment by segment: the three-way merge of the draft as sent (base), the
 /// library now (ours) and the reply (theirs).
-struct ReplyPlan: Encodable {
-    struct Change: Encodable {
-        var segment: Int
-        var anchor: String
-        var speaker: String?
-        var question: Bool
-        var before: String
-        var after: String
-        var diff: String
-        var startFrame: Int64
-        var endFrame: Int64
+public struct ReplyPlan: Encodable, Sendable {
+    public struct Change: Encodable, Sendable {
+        public var segment: Int
+        public var anchor: String
+        public var speaker: String?
+        public var question: Bool
+        public var before: String
+        public var after: String
+        public var diff: String
+        public var startFrame: Int64
+        public var endFrame: Int64
         /// The word diff itself, kept so the report can colour it without diffing again; `diff` is its plain form.
-        var pieces: [WordDiff.Piece]
+        public var pieces: [WordDiff.Piece]
 
         private enum CodingKeys: String, CodingKey {
             case segment, anchor, speaker, question, before, after, diff, startFrame, endFrame
         }
     }
 
-    struct Conflict: Encodable {
-        var segment: Int
-        var anchor: String
-        var sent: String
-        var mine: String
-        var author: String
-        var startFrame: Int64
-        var endFrame: Int64
+    public struct Conflict: Encodable, Sendable {
+        public var segment: Int
+        public var anchor: String
+        public var sent: String
+        public var mine: String
+        public var author: String
+        public var startFrame: Int64
+        public var endFrame: Int64
     }
 
-    var interview: String
-    var draft: Int
-    var changes: [Change] = []
-    var conflicts: [Conflict] = []
-    var keptOurs: [Int] = []
-    var deletedByAuthor: [String] = []
-    var addedByAuthor: [String] = []
-    var comments: [String] = []
+    public var interview: String
+    public var draft: Int
+    public var changes: [Change] = []
+    public var conflicts: [Conflict] = []
+    public var keptOurs: [Int] = []
+    public var deletedByAuthor: [String] = []
+    public var addedByAuthor: [String] = []
+    public var comments: [String] = []
 
     init(reply: DraftReply, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
         self.draft = draft.version
         let sent = try draft.sentParagraphs()
-        let document = DraftBuilder.document(
+        let document = DraftMaker.document(
             from: sent, slug: snapshot.interview.slug, title: snapshot.interview.title, version: draft.version)
         let alignment = DraftAligner.align(reply: reply, to: document)
         let matched = alignment.matches.compactMap { $0 }.count
@@ -89,7 +89,7 @@ struct ReplyPlan: Encodable {
     }
 
     /// The texts to store: the author's changes, and each conflict as `take` decides.
-    func texts(take: Tapescript.Apply.Side?) -> [(startFrame: Int64, endFrame: Int64, text: String)] {
+    public func texts(take: ConflictChoice?) -> [(startFrame: Int64, endFrame: Int64, text: String)] {
         var texts = changes.map { ($0.startFrame, $0.endFrame, $0.after) }
         if take == .author { texts += conflicts.map { ($0.startFrame, $0.endFrame, $0.author) } }
         return texts

@@ -1,5 +1,5 @@
 import Foundation
-import TapescriptDrafts
+import TapescriptDocx
 import Testing
 
 @Suite struct DocxFixtureTests {

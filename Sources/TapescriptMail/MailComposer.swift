@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptTime
 
 /// Writes the e-mail that carries a draft to the interviewee.
 public enum MailComposer {
@@ -20,7 +21,7 @@ public enum MailComposer {
             "From: \(address(sender ?? defaultSender))",
             "To: \(address(recipient))",
             "Subject: \(EncodedWord.encode(singleLine(subject)))",
-            "Date: \(rfc5322Date(date))",
+            "Date: \(DateStamp.rfc5322(date))",
             "Message-ID: <\(singleLine(messageID).trimmingCharacters(in: CharacterSet(charactersIn: "<> ")))>",
             "MIME-Version: 1.0",
         ]
@@ -110,22 +111,5 @@ public enum MailComposer {
             boundary += "_"
         }
         return boundary
-    }
-
-    /// `Tue, 14 Apr 2026 09:30:00 +0000`, always in UTC.
-    private static func rfc5322Date(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .weekday], from: date)
-        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        func twoDigits(_ value: Int?) -> String {
-            let value = value ?? 0
-            return value < 10 ? "0\(value)" : "\(value)"
-        }
-        let weekday = days[((parts.weekday ?? 1) - 1) % 7]
-        let month = months[((parts.month ?? 1) - 1) % 12]
-        return "\(weekday), \(parts.day ?? 1) \(month) \(parts.year ?? 1970) "
-            + "\(twoDigits(parts.hour)):\(twoDigits(parts.minute)):\(twoDigits(parts.second)) +0000"
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TapescriptDrafts
+@testable import TapescriptMail
 
 @Suite struct MailComposerTests {
     static let date = Date(timeIntervalSince1970: 1_776_159_000)  // Tue, 14 Apr 2026 09:30:00 +0000

@@ -1,6 +1,6 @@
 import Testing
 
-@testable import TapescriptDrafts
+@testable import TapescriptMail
 
 @Suite struct MailHTMLTextTests {
     @Test func headStyleAndScriptAreDropped() {

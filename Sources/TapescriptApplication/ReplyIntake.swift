@@ -1,10 +1,14 @@
 import Foundation
+import TapescriptDocx
 import TapescriptDrafts
+import TapescriptMail
 
 /// Finds the draft in whatever came back: an edited text or Markdown file, a .docx, or a whole e-mail (.eml or an
 /// mbox of one message) with the draft inline, quoted, top-posted, in HTML or attached.
-enum ReplyIntake {
-    static func read(_ data: Data, name: String) throws -> DraftReply {
+public enum ReplyIntake {
+    /// The draft the author sent back, from the bytes of `name`.
+    /// - Throws: `DraftError`, `DraftReadError`, `MailError` or `DocxError`: why no draft could be read.
+    public static func read(_ data: Data, name: String) throws -> DraftReply {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".docx") {
             return try DraftReader.read(try DocxReader.text(from: data))
         }
@@ -30,10 +34,10 @@ enum ReplyIntake {
                 ($0.slug != nil ? 1 : 0, $0.paragraphs.count) < ($1.slug != nil ? 1 : 0, $1.paragraphs.count)
             }
             if let best { return best }
-            throw firstFailure ?? DraftError.unreadable("the e-mail holds no draft text")
+            throw firstFailure ?? DraftError.noDraftInMail
         }
         guard let text = String(data: data, encoding: .utf8) ?? String(data: data, encoding: .windowsCP1252) else {
-            throw DraftError.unreadable("'\(name)' is neither text, a .docx nor an e-mail")
+            throw DraftError.unknownReplyFormat(name: name)
         }
         return try DraftReader.read(text)
     }

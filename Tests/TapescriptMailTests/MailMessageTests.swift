@@ -1,12 +1,12 @@
 import Foundation
 import Testing
 
-@testable import TapescriptDrafts
+@testable import TapescriptMail
 
-/// The messages in `Fixtures/mail`, written by `make-fixtures.py` with Python's email package.
+/// The messages in `Fixtures`, written by `make-fixtures.py` with Python's email package.
 enum MailFixture {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/mail")
+        .appendingPathComponent("Fixtures")
 
     static func data(_ name: String) throws -> Data {
         try Data(contentsOf: folder.appendingPathComponent(name))

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TapescriptDrafts
+@testable import TapescriptDocx
 
 @Suite struct DocxRoundTripTests {
     static let paragraphs: [DocxParagraph] = [

@@ -1,0 +1,122 @@
+import Foundation
+import TapescriptDrafts
+import TapescriptLibrary
+import TapescriptMail
+import TapescriptTime
+
+/// The use case behind `tapescript draft`: the next draft of an interview's highlights, recorded as sent.
+public struct DraftMaker: Sendable {
+    /// The forms a draft is sent in.
+    public enum Format: String, CaseIterable, Sendable {
+        case txt, md, docx, eml
+
+        /// Bytes that would garble a terminal.
+        public var isBinary: Bool { self == .docx }
+    }
+
+    /// A draft made and recorded: its version, and the bytes to hand to the author.
+    public struct Made: Sendable {
+        public var slug: String
+        public var version: Int
+        public var paragraphCount: Int
+        public var content: Data
+    }
+
+    let library: Library
+
+    public init(library: Library) {
+        self.library = library
+    }
+
+    /// Makes the draft, takes the next version number and keeps its exact text as the base for the reply.
+    /// - Parameters:
+    ///   - recipient: the interviewee's address, kept with the draft; needed for `.eml`.
+    ///   - sender: the `From:` of an `.eml`.
+    /// - Throws: `DraftError` when there is nothing to send, `LibraryError` when the library cannot be read or
+    ///   written, `DocxError` when the Word document cannot be built.
+    public func make(
+        _ reference: InterviewReference, format: Format, recipient: String?, sender: String?, now: Date = Date()
+    ) throws -> Made {
+        if format == .eml, recipient == nil { throw DraftError.missingRecipient }
+        let snapshot = try library.reviewSnapshot(of: reference)
+        let built = try Self.draft(of: snapshot, version: 0, date: now)
+        var document = built.document
+        // The version number is taken in the same transaction that stores the text.
+        let record = try library.recordDraft(reference, recipient: recipient, paragraphs: built.sent, now: now) {
+            version in
+            document.version = version
+            return DraftRenderer.plainText(document)
+        }
+        let content: Data
+        switch format {
+        case .txt, .md:
+            content = Data(record.text.utf8)
+        case .docx:
+            content = try DraftDocx.data(for: document)
+        case .eml:
+            content = MailComposer.compose(
+                to: recipient ?? "", from: sender,
+                subject: "Draft \(document.version) of “\(document.title)” for your review",
+                text: record.text,
+                attachment: (
+                    filename: "\(document.slug)-draft-\(document.version).docx",
+                    contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                    data: try DraftDocx.data(for: document)
+                ), date: now, messageID: "<\(UUID().uuidString)@tapescript>")
+        }
+        return Made(
+            slug: snapshot.interview.slug, version: record.version, paragraphCount: built.sent.count, content: content)
+    }
+
+    /// The document of the highlights, and the paragraphs the library keeps as the base for the reply.
+    static func draft(
+        of snapshot: ReviewSnapshot, version: Int, date: Date
+    ) throws(DraftError) -> (document: DraftDocument, sent: [SentParagraph]) {
+        let highlighted = snapshot.highlights.compactMap { highlight in
+            highlight.segments.map { (highlight, snapshot.segments[($0.lowerBound - 1)...($0.upperBound - 1)]) }
+        }
+        guard !highlighted.isEmpty else { throw .noHighlights(slug: snapshot.interview.slug) }
+        let starts = highlighted.flatMap { $0.1.map { snapshot.seconds($0.startFrame) } }
+        var anchors = DraftDocument.anchors(forStartSeconds: starts)[...]
+        var sections: [DraftSection] = []
+        var sent: [SentParagraph] = []
+        for (highlight, segments) in highlighted {
+            var paragraphs: [DraftParagraph] = []
+            for segment in segments {
+                let anchor = anchors.popFirst() ?? ""
+                let speaker = snapshot.speaker(channel: segment.channel)
+                let isQuestion = QuestionRule.isQuestion(segment)
+                let text = segment.text ?? ""
+                paragraphs.append(
+                    DraftParagraph(
+                        segmentIndex: segment.index, anchor: anchor, speaker: speaker, isQuestion: isQuestion,
+                        text: text))
+                sent.append(
+                    SentParagraph(
+                        anchor: anchor, startFrame: segment.startFrame, endFrame: segment.endFrame, speaker: speaker,
+                        isQuestion: isQuestion, text: text, highlightTitle: highlight.title))
+            }
+            sections.append(
+                DraftSection(title: highlight.title ?? "Highlight \(highlight.number)", paragraphs: paragraphs))
+        }
+        let document = DraftDocument(
+            slug: snapshot.interview.slug, title: snapshot.interview.title, version: version,
+            date: DateStamp.day(date), sections: sections)
+        return (document, sent)
+    }
+
+    /// The sent paragraphs as a document again, for aligning a reply with them.
+    static func document(from sent: [SentParagraph], slug: String, title: String, version: Int) -> DraftDocument {
+        DraftDocument(
+            slug: slug, title: title, version: version, date: "",
+            sections: [
+                DraftSection(
+                    title: nil,
+                    paragraphs: sent.enumerated().map { index, paragraph in
+                        DraftParagraph(
+                            segmentIndex: index + 1, anchor: paragraph.anchor, speaker: paragraph.speaker,
+                            isQuestion: paragraph.isQuestion, text: paragraph.text)
+                    })
+            ])
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import TapescriptDrafts
+import TapescriptLibrary
+
+/// Whose words win where the author and the interviewer both changed a paragraph since the draft went out.
+public enum ConflictChoice: String, CaseIterable, Sendable, Encodable {
+    case author, mine
+}
+
+/// The use case behind `tapescript apply`: read the author's reply, plan the merge, and store it.
+public struct ReplyApplier: Sendable {
+    /// A plan with what it was made against, ready to resolve.
+    public struct Planned: Sendable {
+        public let plan: ReplyPlan
+        let reference: InterviewReference
+        let draft: DraftRecord
+
+        /// The texts to store, with each conflict decided by `take`.
+        /// - Throws: `DraftError.conflicts` when there are conflicts and no choice was made.
+        public func resolved(take: ConflictChoice?) throws(DraftError) -> Resolution {
+            if !plan.conflicts.isEmpty, take == nil { throw .conflicts(count: plan.conflicts.count) }
+            return Resolution(reference: reference, draft: draft, texts: plan.texts(take: take))
+        }
+    }
+
+    /// The new texts of a reply, every conflict decided.
+    public struct Resolution: Sendable {
+        let reference: InterviewReference
+        let draft: DraftRecord
+        let texts: [(startFrame: Int64, endFrame: Int64, text: String)]
+
+        /// How many segments get a new version.
+        public var count: Int { texts.count }
+    }
+
+    let library: Library
+
+    public init(library: Library) {
+        self.library = library
+    }
+
+    /// The draft in a reply's bytes, refused when it is no draft of Tapescript's at all.
+    /// - Parameters:
+    ///   - name: the file's name, for the error and to tell a .docx.
+    ///   - interview: the interview named on the command line, if any.
+    /// - Throws: `DraftError.notADraft` for text without anchors or a `[tapescript …]` line; whatever reading the
+    ///   mail, the .docx or the text threw.
+    public static func read(_ data: Data, name: String, interview: String?) throws -> DraftReply {
+        let reply = try ReplyIntake.read(data, name: name)
+        if reply.slug == nil, interview == nil, reply.paragraphs.allSatisfy({ $0.anchor == nil }) {
+            throw DraftError.notADraft(name: name)
+        }
+        return reply
+    }
+
+    /// What applying `reply` would do: the three-way merge of the draft as sent, the library now and the reply.
+    /// - Parameter interview: the interview to apply it to when the reply does not name its own.
+    /// - Throws: `DraftError` when the reply names no known interview or draft, or is beyond recognition;
+    ///   `LibraryError` when the library cannot be read.
+    public func plan(_ reply: DraftReply, interview: String?) throws -> Planned {
+        let reference: InterviewReference
+        if let interview {
+            reference = InterviewReference(interview)
+        } else if let slug = reply.slug {
+            reference = .slug(slug)
+        } else {
+            throw DraftError.interviewNotNamed
+        }
+        let snapshot = try library.reviewSnapshot(of: reference)
+        if let slug = reply.slug, slug != snapshot.interview.slug {
+            throw DraftError.draftForAnotherInterview(replySlug: slug, interview: snapshot.interview.slug)
+        }
+        guard let draft = try library.draft(reference, version: reply.version) else {
+            if let version = reply.version {
+                throw DraftError.noSuchDraft(slug: snapshot.interview.slug, version: version)
+            }
+            throw DraftError.noDraftSent(slug: snapshot.interview.slug)
+        }
+        let plan = try ReplyPlan(reply: reply, draft: draft, snapshot: snapshot)
+        return Planned(plan: plan, reference: reference, draft: draft)
+    }
+
+    /// Stores the resolved texts, in one transaction and one step of undo.
+    /// - Throws: `LibraryError` when the write fails.
+    public func apply(_ resolution: Resolution) throws(LibraryError) -> String {
+        try library.applyReply(resolution.reference, draft: resolution.draft, texts: resolution.texts)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+
+/// Every line for people on standard error goes through here — errors, warnings, notes, progress, questions — so
+/// that standard output stays clean for data.
+struct Diagnostics {
+    let terminal = Terminal.standardError
+
+    /// `Error: …`, as the command fails.
+    func error(_ error: any Error) { write("Error: \(error)\n") }
+    func warning(_ message: String) { write(terminal.yellow("warning:") + " " + message + "\n") }
+    func note(_ message: String) { write("note: " + message + "\n") }
+    /// A line of information that is not the command's output ("draft 3 of 'jane': 12 paragraphs").
+    func line(_ message: String) { write(message + "\n") }
+    /// A message that may span lines, as the argument parser words it (usage errors with their usage line).
+    func block(_ message: String) { write(message.hasSuffix("\n") ? message : message + "\n") }
+
+    /// Asks a yes/no question; only "y…" is a yes.
+    func ask(_ question: String) -> Bool {
+        write(question)
+        return readLine()?.lowercased().hasPrefix("y") == true
+    }
+
+    /// A progress line that rewrites itself; shown only on a terminal.
+    func progress(_ label: String, fraction: Double) {
+        guard terminal.isTTY else { return }
+        write("\r\(label) \(Int((fraction * 100).rounded()))%\u{1B}[K")
+    }
+
+    func clearProgress() {
+        guard terminal.isTTY else { return }
+        write("\r\u{1B}[K")
+    }
+
+    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import TapescriptDrafts
+import TapescriptLibrary
+import Testing
+
+@testable import TapescriptApplication
+
+@Suite struct ReplyApplierTests {
+    /// The text of draft 1, as the author would send it back after `edit`.
+    static func reply(from library: Library, _ edit: (String) -> String) throws -> Data {
+        let made = try DraftMaker(library: library).make(
+            ApplicationFixture.interview, format: .txt, recipient: nil, sender: nil)
+        return Data(edit(String(decoding: made.content, as: UTF8.self)).utf8)
+    }
+
+    @Test func theAuthorsChangeIsPlannedThenStored() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let data = try Self.reply(from: library) { $0.replacingOccurrences(of: "two friends", with: "three friends") }
+        let applier = ReplyApplier(library: library)
+
+        let planned = try applier.plan(try ReplyApplier.read(data, name: "reply.txt", interview: nil), interview: nil)
+        #expect(planned.plan.changes.map(\.segment) == [2])
+        #expect(planned.plan.changes.first?.after == "In a garage, with three friends.")
+        _ = try applier.apply(try planned.resolved(take: nil))
+
+        let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)
+        #expect(snapshot.segments[1].text == "In a garage, with three friends.")
+        #expect(try library.history(ApplicationFixture.interview, segment: 2).last?.origin == .author)
+    }
+
+    @Test func aConflictNeedsAChoiceAndEachChoiceKeepsItsWords() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let data = try Self.reply(from: library) {
+            $0.replacingOccurrences(of: "Then we grew.", with: "Then we grew fast.")
+        }
+        _ = try library.setText(ApplicationFixture.interview, segment: 4, text: "Then we grew slowly.")
+        let applier = ReplyApplier(library: library)
+        let planned = try applier.plan(try ReplyApplier.read(data, name: "reply.txt", interview: nil), interview: nil)
+
+        #expect(planned.plan.conflicts.map(\.segment) == [4])
+        #expect(throws: DraftError.conflicts(count: 1)) { try planned.resolved(take: nil) }
+        #expect(try planned.resolved(take: .mine).count == 0)
+        _ = try applier.apply(try planned.resolved(take: .author))
+        #expect(try library.reviewSnapshot(of: ApplicationFixture.interview).segments[3].text == "Then we grew fast.")
+    }
+
+    @Test func textWithoutMarkersIsNoDraft() throws {
+        #expect(throws: DraftError.notADraft(name: "notes.txt")) {
+            try ReplyApplier.read(Data("Just some notes.\n".utf8), name: "notes.txt", interview: nil)
+        }
+    }
+
+    @Test func aReplyToADraftNeverMadeIsRefused() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let data = try Self.reply(from: library) { $0.replacingOccurrences(of: "draft 1]", with: "draft 7]") }
+        let reply = try ReplyApplier.read(data, name: "reply.txt", interview: nil)
+        #expect(throws: DraftError.noSuchDraft(slug: "test", version: 7)) {
+            try ReplyApplier(library: library).plan(reply, interview: nil)
+        }
+    }
+}
