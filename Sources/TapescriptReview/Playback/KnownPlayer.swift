@@ -1,6 +1,6 @@
 /// The external players Tapescript knows how to drive, in the order they are looked for on `PATH`: those that
 /// can slow speech down for transcribing first, then the ones nearly every Linux system has.
-public enum KnownPlayer: String, CaseIterable, Sendable {
+enum KnownPlayer: String, CaseIterable, Sendable {
     /// SoX; its `tempo` effect changes speed without changing pitch.
     case play
     /// FFmpeg's player; its `atempo` filter changes speed without changing pitch.
@@ -15,10 +15,10 @@ public enum KnownPlayer: String, CaseIterable, Sendable {
     case pacat
 
     /// The program's name on `PATH`.
-    public var executableName: String { rawValue }
+    var executableName: String { rawValue }
 
     /// Whether the player can play faster or slower than recorded.
-    public var canChangeSpeed: Bool {
+    var canChangeSpeed: Bool {
         switch self {
         case .aplay, .paplay, .pacat: return false
         case .play, .ffplay, .afplay: return true
@@ -26,7 +26,7 @@ public enum KnownPlayer: String, CaseIterable, Sendable {
     }
 
     /// The arguments that play `file` quietly, without a window, at `speed` where the player supports it.
-    public func arguments(playing file: String, speed: Double) -> [String] {
+    func arguments(playing file: String, speed: Double) -> [String] {
         let changesSpeed = canChangeSpeed && !PlayerCommand.isNormalSpeed(speed)
         let rate = PlayerCommand.format(speed: speed)
         switch self {

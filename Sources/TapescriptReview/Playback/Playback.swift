@@ -4,11 +4,11 @@ import TapescriptAudio
 /// Plays stretches of one recording through an external player. Each `play` cuts the stretch into a WAV in a
 /// private temporary folder and starts the player on it as a child process whose input and output go to
 /// `/dev/null`, so it never draws on the terminal. Not thread-safe: call it from the UI's loop.
-public final class Playback {
-    public let recordingPath: String
-    public let sampleRate: Int
-    public let frameCount: Int64
-    public let player: PlayerCommand?
+final class Playback {
+    let recordingPath: String
+    let sampleRate: Int
+    let frameCount: Int64
+    let player: PlayerCommand?
 
     private let temporaryDirectory: String
     private let now: () -> ContinuousClock.Instant
@@ -34,7 +34,7 @@ public final class Playback {
     ///     `PlaybackError.noPlayer`.
     ///   - temporaryDirectory: where the private folder for excerpts is created, on first use.
     ///   - now: the clock reading that marks when playing starts; tests substitute their own.
-    public init(
+    init(
         recordingPath: String, sampleRate: Int, frameCount: Int64, player: PlayerCommand?,
         temporaryDirectory: String = FileManager.default.temporaryDirectory.path,
         now: @escaping () -> ContinuousClock.Instant = { ContinuousClock.now }
@@ -50,21 +50,21 @@ public final class Playback {
     deinit { shutdown() }
 
     /// The player's name for the status line, nil when there is none.
-    public var playerName: String? { player?.name }
+    var playerName: String? { player?.name }
 
     /// Whether `play` honours its speed; otherwise everything plays at the recorded speed.
-    public var canChangeSpeed: Bool { player?.canChangeSpeed ?? false }
+    var canChangeSpeed: Bool { player?.canChangeSpeed ?? false }
 
     /// Whether the player started by the last `play` is still running.
-    public var isPlaying: Bool { session?.process.isRunning ?? false }
+    var isPlaying: Bool { session?.process.isRunning ?? false }
 
     /// The file the last `play` wrote, while playback keeps it.
-    public var excerptPath: String? { folder.map { $0 + "/" + Self.excerptFileName } }
+    var excerptPath: String? { folder.map { $0 + "/" + Self.excerptFileName } }
 
     /// Stops anything playing, then plays frames `frame..<endFrame` (cut to the recording) at `speed`.
     /// - Throws: `PlaybackError` when there is no player, nothing to play, the excerpt cannot be written, or
     ///   the player cannot be started.
-    public func play(from frame: Int64, to endFrame: Int64, speed: Double) throws(PlaybackError) {
+    func play(from frame: Int64, to endFrame: Int64, speed: Double) throws(PlaybackError) {
         stop()
         guard let player else { throw .noPlayer }
         guard speed.isFinite, speed > 0 else { throw .invalidSpeed(speed) }
@@ -88,7 +88,7 @@ public final class Playback {
 
     /// Stops the player (SIGTERM, then SIGKILL if it lingers) and waits for it to exit. Does nothing when
     /// nothing plays.
-    public func stop() {
+    func stop() {
         guard let process = session?.process else { return }
         session = nil
         guard process.isRunning else { return }
@@ -101,7 +101,7 @@ public final class Playback {
 
     /// The frame being heard at `instant`, estimated from the time since the player started, the speed and the
     /// sample rate, and never past the end of the stretch; nil when nothing plays.
-    public func position(now instant: ContinuousClock.Instant) -> Int64? {
+    func position(now instant: ContinuousClock.Instant) -> Int64? {
         guard let session, session.process.isRunning else { return nil }
         let elapsed = session.startedAt.duration(to: instant)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
@@ -111,7 +111,7 @@ public final class Playback {
 
     /// `PlaybackError.playerFailed` when the last player ended by itself with a failure status (not when
     /// `stop` ended it); nil otherwise.
-    public var playerFailure: PlaybackError? {
+    var playerFailure: PlaybackError? {
         guard let session, !session.process.isRunning, session.process.terminationReason == .exit,
             session.process.terminationStatus != 0
         else { return nil }
@@ -119,7 +119,7 @@ public final class Playback {
     }
 
     /// Stops the player and removes the temporary folder. Call it on quit and on SIGTERM; `deinit` calls it too.
-    public func shutdown() {
+    func shutdown() {
         stop()
         guard let folder else { return }
         self.folder = nil

@@ -2,34 +2,34 @@ import Foundation
 
 /// An external program that plays a WAV file: one of the players Tapescript knows, or the command line the
 /// user named in `TAPESCRIPT_PLAYER`.
-public struct PlayerCommand: Sendable, Equatable {
-    public enum Program: Sendable, Equatable {
+struct PlayerCommand: Sendable, Equatable {
+    enum Program: Sendable, Equatable {
         case known(KnownPlayer)
         /// The words after the program in `TAPESCRIPT_PLAYER`; `{rate}` in any of them stands for the speed.
         case custom(arguments: [String])
     }
 
     /// The placeholder in `TAPESCRIPT_PLAYER` that is replaced by the speed, e.g. `mpv --speed={rate}`.
-    public static let ratePlaceholder = "{rate}"
+    static let ratePlaceholder = "{rate}"
 
     /// The program to run: an absolute path when found on `PATH`, else the name as the user gave it.
-    public var executablePath: String
-    public var program: Program
+    var executablePath: String
+    var program: Program
 
-    public init(executablePath: String, program: Program) {
+    init(executablePath: String, program: Program) {
         self.executablePath = executablePath
         self.program = program
     }
 
     /// The command line from `TAPESCRIPT_PLAYER`, split on whitespace (no shell); nil when it holds no words.
-    public init?(commandLine: String, executablePath: (String) -> String = { $0 }) {
+    init?(commandLine: String, executablePath: (String) -> String = { $0 }) {
         let words = commandLine.split(whereSeparator: \.isWhitespace).map(String.init)
         guard let first = words.first else { return nil }
         self.init(executablePath: executablePath(first), program: .custom(arguments: Array(words.dropFirst())))
     }
 
     /// The program's name, for the status line.
-    public var name: String {
+    var name: String {
         switch program {
         case .known(let player): return player.executableName
         case .custom: return (executablePath as NSString).lastPathComponent
@@ -37,7 +37,7 @@ public struct PlayerCommand: Sendable, Equatable {
     }
 
     /// Whether the player can play faster or slower than recorded.
-    public var canChangeSpeed: Bool {
+    var canChangeSpeed: Bool {
         switch program {
         case .known(let player): return player.canChangeSpeed
         case .custom(let arguments): return arguments.contains { $0.contains(Self.ratePlaceholder) }
@@ -45,7 +45,7 @@ public struct PlayerCommand: Sendable, Equatable {
     }
 
     /// The arguments that play `file` at `speed`; a player that cannot change speed plays at the recorded speed.
-    public func arguments(playing file: String, speed: Double) -> [String] {
+    func arguments(playing file: String, speed: Double) -> [String] {
         switch program {
         case .known(let player):
             return player.arguments(playing: file, speed: speed)

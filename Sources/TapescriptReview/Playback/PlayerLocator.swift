@@ -2,19 +2,19 @@ import Foundation
 
 /// Finds the player to use: the command line in `TAPESCRIPT_PLAYER` if set, else the first known player on
 /// `PATH`.
-public struct PlayerLocator {
+struct PlayerLocator {
     /// The environment variable that names a player's command line; the file to play is appended to it.
-    public static let overrideVariable = "TAPESCRIPT_PLAYER"
+    static let overrideVariable = "TAPESCRIPT_PLAYER"
     // What a login shell would search when `PATH` is unset.
     static let defaultSearchPath = "/usr/local/bin:/usr/bin:/bin"
 
-    public var environment: [String: String]
-    public var isExecutable: (String) -> Bool
+    var environment: [String: String]
+    var isExecutable: (String) -> Bool
 
     /// - Parameters:
     ///   - environment: the process environment, for `PATH` and `TAPESCRIPT_PLAYER`.
     ///   - isExecutable: whether a path is an executable file; tests substitute their own.
-    public init(
+    init(
         environment: [String: String], isExecutable: @escaping (String) -> Bool = PlayerLocator.isExecutableFile
     ) {
         self.environment = environment
@@ -22,7 +22,7 @@ public struct PlayerLocator {
     }
 
     /// The player to use, or nil when none is set and none of `KnownPlayer.allCases` is on `PATH`.
-    public func locate() -> PlayerCommand? {
+    func locate() -> PlayerCommand? {
         if let commandLine = environment[Self.overrideVariable],
             let command = PlayerCommand(commandLine: commandLine, executablePath: { find($0) ?? $0 })
         {
@@ -37,7 +37,7 @@ public struct PlayerLocator {
     }
 
     /// The absolute path of `program` on `PATH`; a name containing a slash is taken as a path as it stands.
-    public func find(_ program: String) -> String? {
+    func find(_ program: String) -> String? {
         if program.contains("/") { return isExecutable(program) ? program : nil }
         let searchPath = environment["PATH"] ?? Self.defaultSearchPath
         // Empty entries would mean the current directory, which is no place to pick up a player from.
@@ -49,7 +49,7 @@ public struct PlayerLocator {
     }
 
     /// Whether `path` is a regular file this process may execute.
-    public static func isExecutableFile(_ path: String) -> Bool {
+    static func isExecutableFile(_ path: String) -> Bool {
         var status = stat()
         guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
         return access(path, X_OK) == 0
