@@ -16,6 +16,8 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingDocumentPart
     /// `word/document.xml` is not well-formed XML; `line` is where the parser stopped.
     case malformedDocumentXML(line: Int)
+    /// `word/document.xml` inflates to more than `limitBytes`: no draft is that long, a zip bomb is.
+    case documentTooLarge(limitBytes: Int)
     /// ZIPFoundation could not add `part` to the in-memory archive.
     case cannotWritePart(String)
 
@@ -31,6 +33,8 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
             "the .docx has no word/document.xml (is it a Word document?)"
         case .malformedDocumentXML(let line):
             "the .docx is damaged: word/document.xml is not well-formed XML (line \(line))"
+        case .documentTooLarge(let limit):
+            "the .docx is not a draft: its text would inflate to more than \(limit >> 20) MB"
         case .cannotWritePart(let part):
             "cannot write '\(part)' into the .docx archive"
         }

@@ -7,6 +7,10 @@ import ZIPFoundation
 
 /// Reads the text of a .docx the author edited in Word or LibreOffice.
 public enum DocxReader {
+    /// The most `word/document.xml` may inflate to: 16 MiB holds the marked-up text of a transcript of many hours,
+    /// and keeps reading a reply within the memory an import may use, whatever the archive claims.
+    public static let maximumDocumentBytes = 16 << 20
+
     /// The text of every paragraph of `word/document.xml`, in document order, headings included.
     ///
     /// Tracked changes are read as the author meant them: insertions are kept, deletions dropped, and a paragraph
@@ -46,6 +50,18 @@ public enum DocxReader {
             let compoundFileSignature: [UInt8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]
             throw .notADocx(reason: data.starts(with: compoundFileSignature) ? .wordBinaryOrEncrypted : .notAZipArchive)
         }
+        let directory: ZipDirectory
+        do {
+            directory = try ZipDirectory(data)
+        } catch {
+            throw .notADocx(reason: .truncatedOrDamaged)
+        }
+        guard let declared = directory.entries.first(where: { $0.path == "word/document.xml" }) else {
+            throw .missingDocumentPart
+        }
+        guard declared.uncompressedSize <= maximumDocumentBytes else {
+            throw .documentTooLarge(limitBytes: maximumDocumentBytes)
+        }
         let archive: Archive
         do {
             archive = try Archive(data: Data(data), accessMode: .read)
@@ -55,7 +71,15 @@ public enum DocxReader {
         guard let entry = archive["word/document.xml"] else { throw .missingDocumentPart }
         var xml = Data()
         do {
-            _ = try archive.extract(entry) { chunk in xml.append(chunk) }
+            // The declared size can lie: stop inflating once past the limit, whatever the header said.
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard xml.count + chunk.count <= maximumDocumentBytes else {
+                    throw DocxError.documentTooLarge(limitBytes: maximumDocumentBytes)
+                }
+                xml.append(chunk)
+            }
+        } catch DocxError.documentTooLarge(let limit) {
+            throw .documentTooLarge(limitBytes: limit)
         } catch {
             throw .notADocx(reason: .truncatedOrDamaged)
         }

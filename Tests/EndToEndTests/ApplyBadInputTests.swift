@@ -147,6 +147,21 @@ import Testing
         try await expectRefused([path], naming: [".docx", "truncated"])
     }
 
+    @Test func aDocxWhoseDirectoryLiesAboutOffsetsIsRefusedNotACrash() async throws {
+        try await RoundTrip.setUp(workspace)
+        var docx = [UInt8](try Data(contentsOf: URL(fileURLWithPath: workspace.file("draft-2.docx"))))
+        // The end-of-central-directory record's offset of the directory, pointed far past the end of the file.
+        let end = try #require(
+            stride(from: docx.count - 22, through: 0, by: -1).first {
+                docx[$0] == 0x50 && docx[$0 + 1] == 0x4B && docx[$0 + 2] == 5 && docx[$0 + 3] == 6
+            })
+        for index in 0..<4 { docx[end + 16 + index] = [0x00, 0x00, 0x10, 0x00][index] }
+        let path = try write("lying.docx", Data(docx))
+
+        try await expectRefused([path], naming: [".docx", "damaged"])
+        try await expectRefused([path, "--dry-run"], naming: [".docx", "damaged"])
+    }
+
     @Test func aMissingFileIsNamed() async throws {
         try await RoundTrip.setUp(workspace)
 
