@@ -56,15 +56,16 @@ extension Publication {
     }
 
     func markdown() -> String {
-        var out = "# \(title)\n\n\(intro)\n"
+        let escaped = MarkdownText.escaped
+        var out = "# \(escaped(title))\n\n\(escaped(intro))\n"
         for section in sections {
-            out += "\n## \(section.title)\n"
+            out += "\n## \(escaped(section.title))\n"
             for paragraph in section.paragraphs {
                 switch paragraph {
                 case .omission: out += "\n[…]\n"
                 case .spoken(let speaker, let isQuestion, let text, _, _):
-                    let label = speaker.map { isQuestion ? "**\($0):** " : "\($0): " } ?? ""
-                    out += "\n" + label + (isQuestion && speaker == nil ? "**\(text)**" : text) + "\n"
+                    let label = speaker.map(escaped).map { isQuestion ? "**\($0):** " : "\($0): " } ?? ""
+                    out += "\n" + label + (isQuestion && speaker == nil ? "**\(escaped(text))**" : escaped(text)) + "\n"
                 }
             }
         }
