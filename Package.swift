@@ -25,6 +25,8 @@ let package = Package(
         ),
         // Timecodes, dates and the subtitle/label writers: a leaf, so the drafts and mail know no audio.
         .target(name: "TapescriptTime"),
+        // Private files and folders (0600/0700), written atomically: a leaf every writer of interview text uses.
+        .target(name: "TapescriptFiles"),
         .target(
             name: "TapescriptAudio",
             dependencies: ["CSndfile", "CXXHash"],
@@ -34,7 +36,7 @@ let package = Package(
         ),
         .target(
             name: "TapescriptLibrary",
-            dependencies: ["TapescriptAudio", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TapescriptAudio", "TapescriptFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         // Drafts for the author: the document and its text rendering, reading the reply back (quoting, re-wrapping),
         // alignment, word diff, three-way merge, and the publication. Pure: no database, no mail, no zip.
@@ -53,7 +55,9 @@ let package = Package(
             ]
         ),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
-        .target(name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary", "TapescriptTime"]),
+        .target(
+            name: "TapescriptReview",
+            dependencies: ["TapescriptAudio", "TapescriptLibrary", "TapescriptTime", "TapescriptFiles"]),
         .target(
             name: "TapescriptCLI",
             dependencies: [
@@ -63,6 +67,7 @@ let package = Package(
                 "TapescriptReview",
                 "TapescriptDrafts",
                 "TapescriptTime",
+                "TapescriptFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

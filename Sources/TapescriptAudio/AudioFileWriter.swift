@@ -7,6 +7,7 @@ final class AudioFileWriter {
     let path: String
     let channelCount: Int
     private var handle: OpaquePointer?
+    private let descriptor: Int32
 
     /// Creates (or truncates) `path` as a 16-bit PCM WAV with the given shape.
     /// - Throws: `AudioExcerptError.cannotCreate` with libsndfile's reason.
@@ -15,7 +16,15 @@ final class AudioFileWriter {
         info.samplerate = Int32(sampleRate)
         info.channels = Int32(channelCount)
         info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
-        guard let handle = sf_open(path, Int32(SFM_WRITE), &info) else {
+        // An excerpt is the interview's audio: the file is made readable by its owner alone (libsndfile's own
+        // open would leave that to the umask).
+        let descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        // libsndfile is told not to close the descriptor, so that it is closed exactly once, here.
+        guard let handle = sf_open_fd(descriptor, Int32(SFM_WRITE), &info, Int32(SF_FALSE)) else {
+            close(descriptor)
             throw .cannotCreate(path: path, reason: Self.describe(sf_strerror(nil)))
         }
         // Float sources may exceed full scale; without clipping libsndfile wraps them into loud clicks.
@@ -23,10 +32,12 @@ final class AudioFileWriter {
         self.path = path
         self.channelCount = channelCount
         self.handle = handle
+        self.descriptor = descriptor
     }
 
     deinit {
         if let handle { sf_close(handle) }
+        close(descriptor)
     }
 
     /// Appends `frameCount` interleaved frames from `buffer`.

@@ -1,6 +1,8 @@
 import Foundation
+import TapescriptFiles
 
-/// Writes command output to a file (atomically, so a failure leaves no half file) or to standard output.
+/// Writes command output to a file or to standard output. A file is written atomically (a failure or a kill leaves
+/// no half file) and made readable by its owner alone, since it holds the interview.
 enum OutputFile {
     static func write(_ text: String, to path: String?) throws(CLIError) {
         try write(Data(text.utf8), to: path)
@@ -12,7 +14,7 @@ enum OutputFile {
             return
         }
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try PrivateFile.write(data, to: path)
         } catch {
             throw .cannotWrite(path: path)
         }

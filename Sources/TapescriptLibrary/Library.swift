@@ -15,6 +15,7 @@ public final class Library: Sendable {
         if !FileManager.default.fileExists(atPath: path) {
             guard create else { return nil }
             try LibraryLocation.prepareFolder(for: path)
+            try LibraryLocation.createPrivateFile(at: path)
         }
         return try Library(path: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptFiles
 
 /// Where the library lives: `--library`, else `TAPESCRIPT_LIBRARY`, else the XDG data directory.
 public enum LibraryLocation {
@@ -31,9 +32,24 @@ public enum LibraryLocation {
             return
         }
         do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            // The folder holds private conversations: only its owner may enter it.
+            try PrivateFile.makeFolder(folder)
         } catch {
             throw .cannotCreate(path: path, reason: "the folder '\(folder)' cannot be made")
+        }
+    }
+
+    /// Makes the empty library file readable by its owner alone before SQLite opens it: SQLite gives the
+    /// write-ahead log and its index the mode of the database file, so they are private too.
+    static func createPrivateFile(at path: String) throws(LibraryError) {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, PrivateFile.fileMode)
+        // Another Tapescript making the same library at this moment has made it private already.
+        guard descriptor >= 0 || errno == EEXIST else {
+            throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        if descriptor >= 0 {
+            fchmod(descriptor, PrivateFile.fileMode)
+            close(descriptor)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptFiles
 import TapescriptLibrary
 
 /// Edits segment texts in the user's own editor, as git does: `$VISUAL`, else `$EDITOR`, else `vi`, run through
@@ -22,12 +23,16 @@ struct ExternalEditor {
     /// comes back with a different number of paragraphs, nothing is applied and the file is kept, so no word
     /// typed is lost.
     func edit(segments: [ReviewSegment]) -> Outcome {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "tapescript-edit-\(UUID().uuidString)")
+        // The interview's words: a folder and a file only the owner can read.
+        let folder: URL
+        do {
+            folder = URL(fileURLWithPath: try PrivateFile.makeScratchFolder(prefix: "tapescript-edit"))
+        } catch {
+            return .failure("cannot make a folder for the editor: \(error)")
+        }
         let file = folder.appendingPathComponent("segments.txt")
         do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Self.document(for: segments).write(to: file, atomically: true, encoding: .utf8)
+            try PrivateFile.write(Data(Self.document(for: segments).utf8), to: file.path)
         } catch {
             return .failure("cannot write the file for the editor in \(folder.path)")
         }

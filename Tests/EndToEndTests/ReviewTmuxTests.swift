@@ -121,6 +121,7 @@ import Testing
         let script = """
             #!/bin/sh
             cp "$1" \(PseudoTerminal.quoted(seen))
+            stat -c %a "$1" "$(dirname "$1")" > \(PseudoTerminal.quoted(seen)).modes
             awk '
             /^# segment 1$/ { print; print "Words from the editor for one."; skip = 1; next }
             /^# segment 2$/ { print; print "And for two."; skip = 1; next }
@@ -142,6 +143,8 @@ import Testing
         let given = try String(contentsOfFile: seen, encoding: .utf8)
         #expect(given.contains("# segment 1\nOld one\n"), "\(given)")
         #expect(given.contains("# segment 2\nOld two\n"), "\(given)")
+        // The interview's words in the temporary folder: the file and its folder are the owner's alone.
+        #expect(try String(contentsOfFile: seen + ".modes", encoding: .utf8) == "600\n700\n")
         #expect(
             try await workspace.texts(id) == [
                 "Words from the editor for one.", "And for two.", nil, nil,

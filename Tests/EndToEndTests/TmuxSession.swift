@@ -55,7 +55,8 @@ struct TmuxSession {
         let pidFile = workspace.file("review.pid")
         let review = ([binary, "review"] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
         let command =
-            (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX"] + exports + [
+            // The usual umask, so that what the review creates shows the modes it sets itself.
+            (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX", "umask 022"] + exports + [
                 "cd \(PseudoTerminal.quoted(workspace.path))",
                 "before=$(stty -g)",
                 "sh -c 'echo $$ >\"$0\"; exec \"$@\"' \(PseudoTerminal.quoted(pidFile)) \(review)",
