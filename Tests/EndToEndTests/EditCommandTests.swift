@@ -65,6 +65,28 @@ import Testing
             ])
     }
 
+    @Test func textFromAPipeNamedAsAFileIsRead() async throws {
+        let id = try await importCall()
+
+        _ = try await expectSuccess("text", id, "2", "--file", "/dev/stdin", stdin: Data("Through a pipe.\n".utf8))
+
+        #expect(try await workspace.texts(id)[1] == "Through a pipe.")
+    }
+
+    @Test(arguments: [["--file", "bad.txt"], ["-"]])
+    func invalidUTF8IsRefusedWithItsOffsetFromAFileAndFromStandardInput(source: [String]) async throws {
+        let id = try await importCall()
+        let bytes = Data("Caf".utf8) + Data([0xE9]) + Data(" au lait".utf8)
+        try bytes.write(to: URL(fileURLWithPath: workspace.file("bad.txt")))
+        let before = try await workspace.editState(id)
+
+        let result = try await workspace.run(["text", id, "2"] + source, stdin: bytes)
+
+        expectOneErrorLine(result, naming: "not UTF-8")
+        #expect(result.stderr.contains("offset 3"), "\(result)")
+        #expect(try await workspace.editState(id) == before)
+    }
+
     @Test func namedSpeakersShowInTheSegments() async throws {
         let id = try await importCall()
         let letters = try await workspace.speakers(id)

@@ -27,21 +27,8 @@ extension Tapescript {
         }
 
         func run() throws {
-            let words: String
-            if let file {
-                guard FileManager.default.fileExists(atPath: file) else {
-                    throw CLIError.cannotRead(path: file, reason: "no such file")
-                }
-                do {
-                    words = try String(contentsOfFile: file, encoding: .utf8)
-                } catch {
-                    throw CLIError.cannotRead(path: file, reason: "it cannot be read as UTF-8 text")
-                }
-            } else if text == "-" {
-                words = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            } else {
-                words = text ?? ""
-            }
+            // One rule for every source: the bytes must be UTF-8, or nothing is stored.
+            let words = try file.map(InputFile.text) ?? (text == "-" ? InputFile.text("-") : text ?? "")
             print(try options.library().setText(options.reference, segment: segment, text: words))
         }
     }
