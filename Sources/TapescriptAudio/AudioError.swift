@@ -7,6 +7,8 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
     case noAudioFrames(path: String)
     case tooManyChannels(path: String, channelCount: Int)
     case readFailed(path: String, reason: String)
+    /// The header declares a sample rate no recording has.
+    case impossibleSampleRate(path: String, sampleRate: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,10 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
         case .tooManyChannels(let path, let channelCount):
             return
                 "audio file '\(path)' has \(channelCount) channels; Tapescript reads 1 to \(AudioFile.maximumChannelCount)"
+        case .impossibleSampleRate(let path, let rate):
+            let range = AudioFile.sampleRates
+            return "audio file '\(path)' declares a sample rate of \(rate) Hz, which no recording has "
+                + "(\(range.lowerBound)–\(range.upperBound) Hz); its header is damaged"
         case .readFailed(let path, let reason):
             return "reading audio file '\(path)' failed: \(reason)"
         }

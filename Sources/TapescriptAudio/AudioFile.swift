@@ -4,6 +4,9 @@ import Foundation
 /// A recording opened for reading through libsndfile. The handle is closed when the value goes away.
 public final class AudioFile {
     public static let maximumChannelCount = 8
+    /// The sample rates a recorder writes lie between telephone-band 8 kHz and 768 kHz studio formats; a header
+    /// outside this (a bit flip, or a file made to hurt) would size every buffer by it.
+    public static let sampleRates = 1_000...768_000
 
     public let path: String
     public let format: AudioFormat
@@ -43,6 +46,10 @@ public final class AudioFile {
         guard info.channels >= 1, info.channels <= Self.maximumChannelCount else {
             sf_close(handle)
             throw .tooManyChannels(path: path, channelCount: Int(info.channels))
+        }
+        guard Self.sampleRates.contains(Int(info.samplerate)) else {
+            sf_close(handle)
+            throw .impossibleSampleRate(path: path, sampleRate: Int(info.samplerate))
         }
         guard info.frames > 0 else {
             sf_close(handle)

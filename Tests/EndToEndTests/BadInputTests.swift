@@ -79,6 +79,22 @@ import Testing
         try await expectImportFails(file, naming: "header-only.wav' holds no audio frames")
     }
 
+    /// A 16 KB WAV whose header declares an impossible sample rate once took 10 s and 5.4 GB, then imported as a
+    /// 0-second interview; a 1 Hz one imported as two hours.
+    @Test(arguments: [2_147_483_647, 1_000_000_000, 1])
+    func aSampleRateNoRecordingHasIsRefusedAtOnce(sampleRate: UInt32) async throws {
+        let file = workspace.file("rate.wav")
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: CLI.sample("interview-mono.wav"))).prefix(16_384))
+        // The fmt chunk of the sample: its sample rate at byte 24, the byte rate at 28.
+        for index in 0..<4 {
+            bytes[24 + index] = UInt8(truncatingIfNeeded: sampleRate >> (8 * index))
+            bytes[28 + index] = UInt8(truncatingIfNeeded: (sampleRate &* 2) >> (8 * index))
+        }
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+
+        try await expectImportFails(file, naming: "declares a sample rate of \(sampleRate) Hz")
+    }
+
     @Test(arguments: ["/proc/tapescript/library.sqlite", "a-file/library.sqlite"])
     func aLibraryThatCannotBeCreatedIsNamed(library: String) async throws {
         // Root ignores permission bits, so the place must be impossible: inside /proc, or below a regular file.
