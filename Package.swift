@@ -27,6 +27,8 @@ let package = Package(
         .target(name: "TapescriptTime"),
         // Private files and folders (0600/0700), written atomically: a leaf every writer of interview text uses.
         .target(name: "TapescriptFiles"),
+        // Text from outside made safe: control characters stripped where text enters, drawn where it is shown.
+        .target(name: "TapescriptText"),
         .target(
             name: "TapescriptAudio",
             dependencies: ["CSndfile", "CXXHash"],
@@ -51,7 +53,7 @@ let package = Package(
             name: "TapescriptApplication",
             dependencies: [
                 "TapescriptAudio", "TapescriptLibrary", "TapescriptDrafts", "TapescriptMail", "TapescriptDocx",
-                "TapescriptTime",
+                "TapescriptTime", "TapescriptText",
             ]
         ),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
@@ -68,6 +70,7 @@ let package = Package(
                 "TapescriptDrafts",
                 "TapescriptTime",
                 "TapescriptFiles",
+                "TapescriptText",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

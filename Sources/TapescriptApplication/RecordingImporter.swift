@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptText
 
 /// One recording in the library, with what import learned on the way.
 public struct ImportedRecording: Sendable {
@@ -41,8 +42,9 @@ public struct RecordingImporter: Sendable {
     }
 
     static func defaultTitle(for file: String) -> String {
-        let stem = ((file as NSString).lastPathComponent as NSString).deletingPathExtension
-        return stem.isEmpty ? "Interview" : stem
+        // A file name may hold any byte but / and NUL; the title keeps none that would drive a terminal.
+        let stem = ControlCharacters.stripped(((file as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return stem.text.isEmpty ? "Interview" : stem.text
     }
 
     static func absolute(_ file: String) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptDrafts
 import TapescriptLibrary
+import TapescriptText
 
 /// What applying a reply would do, segment by segment: the three-way merge of the draft as sent (base), the
 /// library now (ours) and the reply (theirs).
@@ -41,6 +42,8 @@ public struct ReplyPlan: Encodable, Sendable {
     public var deletedByAuthor: [String] = []
     public var addedByAuthor: [String] = []
     public var comments: [String] = []
+    /// Control characters (ESC, NUL, …) taken out of the author's words before they could reach the library.
+    public var removedControlCharacters = 0
 
     init(reply: DraftReply, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
@@ -62,7 +65,9 @@ public struct ReplyPlan: Encodable, Sendable {
                 continue
             }
             let ours = segment.text ?? ""
-            switch ThreeWayMerge.merge(base: paragraph.text, ours: ours, theirs: match.text) {
+            let theirs = ControlCharacters.stripped(match.text)
+            removedControlCharacters += theirs.removedCount
+            switch ThreeWayMerge.merge(base: paragraph.text, ours: ours, theirs: theirs.text) {
             case .unchanged, .same: break
             case .keepOurs: keptOurs.append(segment.index)
             case .takeTheirs(let text):

@@ -7,15 +7,16 @@ struct Diagnostics {
 
     /// `Error: …`, as the command fails.
     func error(_ error: any Error) { write("Error: \(error)\n") }
-    func warning(_ message: String) { write(terminal.yellow("warning:") + " " + message + "\n") }
-    func note(_ message: String) { write("note: " + message + "\n") }
+    func warning(_ message: TerminalText) { write(terminal.yellow("warning:") + " " + message + "\n") }
+    func note(_ message: TerminalText) { write("note: " + message + "\n") }
     /// A line of information that is not the command's output ("draft 3 of 'jane': 12 paragraphs").
-    func line(_ message: String) { write(message + "\n") }
-    /// A message that may span lines, as the argument parser words it (usage errors with their usage line).
-    func block(_ message: String) { write(message.hasSuffix("\n") ? message : message + "\n") }
+    func line(_ message: TerminalText) { write(message + "\n") }
+    /// A message that may span lines, as the argument parser words it (usage errors with their usage line): it
+    /// quotes the arguments it was given, so it is made safe like any text from outside.
+    func block(_ message: String) { write(TerminalText(message.hasSuffix("\n") ? message : message + "\n")) }
 
     /// Asks a yes/no question; only "y…" is a yes.
-    func ask(_ question: String) -> Bool {
+    func ask(_ question: TerminalText) -> Bool {
         write(question)
         return readLine()?.lowercased().hasPrefix("y") == true
     }
@@ -23,13 +24,16 @@ struct Diagnostics {
     /// A progress line that rewrites itself; shown only on a terminal.
     func progress(_ label: String, fraction: Double) {
         guard terminal.isTTY else { return }
-        write("\r\(label) \(Int((fraction * 100).rounded()))%\u{1B}[K")
+        write(Self.carriageReturn + "\(label) \(Int((fraction * 100).rounded()))%" + Self.clearToEndOfLine)
     }
 
     func clearProgress() {
         guard terminal.isTTY else { return }
-        write("\r\u{1B}[K")
+        write(Self.carriageReturn + Self.clearToEndOfLine)
     }
 
-    private func write(_ text: String) { FileHandle.standardError.write(Data(text.utf8)) }
+    private static let carriageReturn: TerminalText = "\r"
+    private static let clearToEndOfLine: TerminalText = "\u{1B}[K"
+
+    private func write(_ text: TerminalText) { FileHandle.standardError.write(Data(text.rendered.utf8)) }
 }

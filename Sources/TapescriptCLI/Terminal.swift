@@ -14,19 +14,23 @@ struct Terminal: Sendable {
 
     static var standardOutput: Terminal { Terminal(descriptor: STDOUT_FILENO) }
     static var standardError: Terminal { Terminal(descriptor: STDERR_FILENO) }
-
-    func bold(_ text: String) -> String { styled(text, "1") }
-    func dim(_ text: String) -> String { styled(text, "2") }
-    func yellow(_ text: String) -> String { styled(text, "33") }
-
-    private func styled(_ text: String, _ code: String) -> String {
-        usesColour ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
-    }
 }
 
-/// Writes a value as JSON on standard output: sorted keys, indented, one trailing newline.
+/// Writes a value as JSON on standard output: sorted keys, indented, one trailing newline. The encoder escapes the
+/// C0 controls; DEL and the C1 controls, which it may pass through, are escaped too (`\u009b`), so JSON on a
+/// terminal is as harmless as any other output.
 func printJSON<T: Encodable>(_ value: T) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    let json = String(decoding: try encoder.encode(value), as: UTF8.self)
+    guard json.unicodeScalars.contains(where: { (0x7F...0x9F).contains($0.value) }) else { return print(json) }
+    var escaped = ""
+    for scalar in json.unicodeScalars {
+        if (0x7F...0x9F).contains(scalar.value) {
+            escaped += "\\u00" + String(scalar.value, radix: 16)
+        } else {
+            escaped.unicodeScalars.append(scalar)
+        }
+    }
+    print(escaped)
 }

@@ -46,7 +46,7 @@ extension Tapescript {
             if json {
                 try printJSON(planned.plan)
             } else {
-                ReplyReport(plan: planned.plan, terminal: .standardOutput).print()
+                ReplyReport(plan: planned.plan, terminal: .standardOutput).show()
             }
             guard !dryRun else { return }
             let resolution = try planned.resolved(take: take)
@@ -54,7 +54,7 @@ extension Tapescript {
             guard yes || confirm(count: resolution.count) else { throw DraftError.needsConfirmation }
             let message = try applier.apply(resolution)
             // With --json, standard output is the plan alone.
-            if json { Diagnostics().line(message) } else { print("\n" + message) }
+            if json { Diagnostics().line(TerminalText(message)) } else { Output.line("\n" + TerminalText(message)) }
         }
 
         /// Asks at a terminal; anywhere else the answer is no, so a script never applies by accident.

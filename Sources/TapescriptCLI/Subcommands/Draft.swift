@@ -38,7 +38,11 @@ extension Tapescript {
             }
             let made = try DraftMaker(library: options.library())
                 .make(options.reference, format: format, recipient: to, sender: from)
-            try OutputFile.write(made.content, to: output)
+            if format.isBinary {
+                try OutputFile.write(made.content, to: output)
+            } else {
+                try OutputFile.write(String(decoding: made.content, as: UTF8.self), to: output)
+            }
             Diagnostics().line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
         }
     }

@@ -34,14 +34,14 @@ extension Tapescript {
             }
             if json { return try printJSON(entries) }
             if entries.isEmpty {
-                print("No highlights yet. Mark some with: tapescript mark \(options.interview) 3 5-7")
+                Output.line("No highlights yet. Mark some with: tapescript mark \(options.interview) 3 5-7")
             }
             for entry in entries {
                 let span =
                     entry.firstSegment.map { first in
                         entry.lastSegment.map { $0 == first ? "segment \(first)" : "segments \(first)–\($0)" } ?? ""
                     } ?? "no segments"
-                print(
+                Output.line(
                     "\(entry.number). \(entry.title ?? "(untitled)")  \(Timecode.clock(entry.start))–"
                         + "\(Timecode.clock(entry.end))  \(span)" + (entry.note.map { "\n   note: \($0)" } ?? ""))
             }
@@ -49,11 +49,11 @@ extension Tapescript {
                 !snapshot.highlights.contains { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }
             }
             if !candidates.isEmpty {
-                print(Terminal.standardOutput.bold("\nMarkers not yet in a highlight"))
+                Output.line(Terminal.standardOutput.bold("\nMarkers not yet in a highlight"))
                 for marker in candidates {
                     let segment = snapshot.segmentIndex(containing: marker.frame).map { " (segment \($0 + 1))" } ?? ""
                     let label = marker.label.isEmpty ? marker.origin.rawValue : marker.label
-                    print("  \(Timecode.clock(snapshot.seconds(marker.frame)))\(segment)  \(label)")
+                    Output.line("  \(Timecode.clock(snapshot.seconds(marker.frame)))\(segment)  \(label)")
                 }
             }
         }

@@ -32,12 +32,12 @@ extension Tapescript {
                     date: version.createdAt.formatted(.iso8601), text: version.text)
             }
             if json { return try printJSON(entries) }
-            if entries.isEmpty { print("Segment \(segment) has no text yet.") }
+            if entries.isEmpty { Output.line("Segment \(segment) has no text yet.") }
             let terminal = Terminal.standardOutput
             for entry in entries {
                 let who = entry.origin + (entry.draft.map { " via draft \($0)" } ?? "")
-                print(terminal.bold("\(entry.version). \(who)") + terminal.dim("  \(entry.date)"))
-                print("   " + (entry.text.isEmpty ? "(emptied)" : entry.text))
+                Output.line(terminal.bold("\(entry.version). \(who)") + terminal.dim("  \(entry.date)"))
+                Output.line("   \(entry.text.isEmpty ? "(emptied)" : entry.text)")
             }
         }
     }

@@ -59,7 +59,7 @@ extension Tapescript {
             if json {
                 try files.count == 1 && reports.count == 1 ? printJSON(reports[0]) : printJSON(reports)
             } else {
-                reports.forEach { print($0.summary) }
+                reports.forEach { Output.line(TerminalText($0.summary)) }
             }
             if failures > 0 { throw ExitCode.failure }
         }
@@ -71,7 +71,7 @@ extension Tapescript {
             defer { diagnostics.clearProgress() }
             var opened = library
             defer { library = opened }
-            return try importer.importRecording(file, title: title) {
+            return try importer.importRecording(file, title: EnteredText.cleaned(title, as: "the title")) {
                 let target = try opened ?? libraryOptions.openForWriting()
                 opened = target
                 return target

@@ -34,7 +34,7 @@ extension Tapescript {
             }
             if json { return try printJSON(entries) }
             guard !entries.isEmpty else {
-                print("No interviews yet. Add one with: tapescript import FILE")
+                Output.line("No interviews yet. Add one with: tapescript import FILE")
                 return
             }
             let table = TextTable(
@@ -46,7 +46,7 @@ extension Tapescript {
                         String(entry.channels), String(entry.segments),
                     ]
                 })
-            print(table.render(terminal: .standardOutput), terminator: "")
+            Output.write(table.render(terminal: .standardOutput))
         }
     }
 }

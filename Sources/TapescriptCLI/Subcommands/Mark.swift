@@ -26,11 +26,11 @@ extension Tapescript {
 
         func run() throws {
             let library = try options.library()
+            let (title, note) = (EnteredText.cleaned(title, as: "the title"), EnteredText.cleaned(note, as: "the note"))
             for selection in segments {
-                print(
-                    try library.mark(
-                        options.reference, segments: selection.first, through: selection.last, title: title,
-                        note: note))
+                let said = try library.mark(
+                    options.reference, segments: selection.first, through: selection.last, title: title, note: note)
+                Output.line(TerminalText(said))
             }
         }
     }
@@ -51,7 +51,9 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             for selection in segments {
-                print(try library.unmark(options.reference, segments: selection.first, through: selection.last))
+                Output.line(
+                    TerminalText(
+                        try library.unmark(options.reference, segments: selection.first, through: selection.last)))
             }
         }
     }

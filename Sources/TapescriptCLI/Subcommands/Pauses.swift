@@ -55,7 +55,7 @@ extension Tapescript {
             _ buckets: [Bucket], total: Int, parameters: SegmentationParameters, minimumSilence: Double
         ) {
             let terminal = Terminal.standardOutput
-            print(
+            Output.line(
                 terminal.bold("\(total) pauses")
                     + terminal.dim(
                         "  (█ splits a segment, ░ does not; --min-silence \(minimumSilence) s, "
@@ -69,7 +69,8 @@ extension Tapescript {
                 let full = Int((Double(bucket.splitting) / Double(widest) * Double(barWidth)).rounded(.up))
                 let partial = Int((Double(bucket.count) / Double(widest) * Double(barWidth)).rounded(.up)) - full
                 let bar = String(repeating: "█", count: full) + String(repeating: "░", count: max(0, partial))
-                print("\(label) \(String(format: "%4d", bucket.count)) \(bar)".replacing(/\s+$/, with: ""))
+                Output.line(
+                    TerminalText("\(label) \(String(format: "%4d", bucket.count)) \(bar)".replacing(/\s+$/, with: "")))
             }
         }
     }

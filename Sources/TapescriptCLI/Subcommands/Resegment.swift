@@ -38,7 +38,7 @@ extension Tapescript {
                 slug: detail.interview.slug, before: detail.segments.count, after: regions.count,
                 parameters: parameters)
             if json { return try printJSON(result) }
-            print("re-segmented \(result.slug): \(result.before) → \(result.after) segments")
+            Output.line("re-segmented \(result.slug): \(result.before) → \(result.after) segments")
         }
     }
 }

@@ -28,9 +28,9 @@ extension Tapescript {
             let rows = SegmentRow.rows(of: snapshot, envelope: envelope)
             switch format {
             case .json: try printJSON(rows)
-            case .labels: print(SegmentExport.labels(rows), terminator: "")
-            case .srt: print(SegmentExport.srt(rows), terminator: "")
-            case .vtt: print(SegmentExport.vtt(rows), terminator: "")
+            case .labels: Output.write(TerminalText(SegmentExport.labels(rows)))
+            case .srt: Output.write(TerminalText(SegmentExport.srt(rows)))
+            case .vtt: Output.write(TerminalText(SegmentExport.vtt(rows)))
             case .table: printTable(rows, snapshot: snapshot)
             }
         }
@@ -38,13 +38,13 @@ extension Tapescript {
         private func printTable(_ rows: [SegmentRow], snapshot: ReviewSnapshot) {
             let terminal = Terminal.standardOutput
             let recording = snapshot.recording
-            print(
-                terminal.bold(snapshot.interview.title)
+            Output.line(
+                terminal.bold(TerminalText(snapshot.interview.title))
                     + terminal.dim(
                         "  \(snapshot.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
                             + "\(rows.count) segment\(rows.count == 1 ? "" : "s")"))
             guard !rows.isEmpty else {
-                print("No speech was found. Try 'tapescript pauses \(snapshot.interview.slug)' and 'resegment'.")
+                Output.line("No speech was found. Try 'tapescript pauses \(snapshot.interview.slug)' and 'resegment'.")
                 return
             }
             let table = TextTable(
@@ -58,15 +58,15 @@ extension Tapescript {
                         row.highlight.map { "★\($0)" } ?? "", Self.preview(row.text),
                     ]
                 })
-            print(table.render(terminal: terminal), terminator: "")
+            Output.write(table.render(terminal: terminal))
             if !snapshot.markers.isEmpty {
-                print(terminal.bold("\nRecorder markers"))
+                Output.line(terminal.bold("\nRecorder markers"))
                 for marker in snapshot.markers {
                     let seconds = Double(marker.frame) / Double(recording.sampleRate)
                     let inside = rows.first { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }
                     let place = inside.map { "in segment \($0.index)" } ?? "between segments"
                     let label = marker.label.isEmpty ? "" : "  \(marker.label)"
-                    print("  \(Timecode.clock(seconds))  \(place)\(label)")
+                    Output.line("  \(Timecode.clock(seconds))  \(place)\(label)")
                 }
             }
         }

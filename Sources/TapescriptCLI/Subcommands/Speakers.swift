@@ -23,17 +23,17 @@ extension Tapescript {
             guard !names.isEmpty else {
                 let snapshot = try library.reviewSnapshot(of: options.reference)
                 for channel in 0..<snapshot.recording.channelCount where snapshot.recording.channelCount > 1 {
-                    print(
+                    Output.line(
                         "\(ReviewSnapshot.letter(channel: channel))  \(snapshot.speakerNames[channel] ?? "(unnamed)")")
                 }
-                if snapshot.recording.channelCount == 1 { print("mono recording: no speakers") }
+                if snapshot.recording.channelCount == 1 { Output.line("mono recording: no speakers") }
                 return
             }
             let pairs = names.map { entry -> (speaker: String, name: String) in
                 let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                return (String(parts[0]), parts.count > 1 ? String(parts[1]) : "")
+                return (String(parts[0]), EnteredText.cleaned(parts.count > 1 ? String(parts[1]) : "", as: "the name"))
             }
-            print(try library.nameSpeakers(options.reference, pairs))
+            Output.line(TerminalText(try library.nameSpeakers(options.reference, pairs)))
         }
     }
 }

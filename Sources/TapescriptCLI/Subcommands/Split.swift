@@ -19,7 +19,7 @@ extension Tapescript {
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let frame = Int64((at.seconds * Double(snapshot.recording.sampleRate)).rounded())
-            print(try library.split(options.reference, segment: segment, atFrame: frame))
+            Output.line(TerminalText(try library.split(options.reference, segment: segment, atFrame: frame)))
         }
     }
 
@@ -33,7 +33,7 @@ extension Tapescript {
         var segment: Int
 
         func run() throws {
-            print(try options.library().merge(options.reference, segment: segment))
+            Output.line(TerminalText(try options.library().merge(options.reference, segment: segment)))
         }
     }
 
@@ -44,7 +44,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            print(try options.library().undo(options.reference))
+            Output.line(TerminalText(try options.library().undo(options.reference)))
         }
     }
 
@@ -54,7 +54,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            print(try options.library().redo(options.reference))
+            Output.line(TerminalText(try options.library().redo(options.reference)))
         }
     }
 }

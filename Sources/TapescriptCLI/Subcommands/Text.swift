@@ -28,8 +28,9 @@ extension Tapescript {
 
         func run() throws {
             // One rule for every source: the bytes must be UTF-8, or nothing is stored.
-            let words = try file.map(InputFile.text) ?? (text == "-" ? InputFile.text("-") : text ?? "")
-            print(try options.library().setText(options.reference, segment: segment, text: words))
+            let given = try file.map(InputFile.text) ?? (text == "-" ? InputFile.text("-") : text ?? "")
+            let words = EnteredText.cleaned(given, as: "the text")
+            Output.line(TerminalText(try options.library().setText(options.reference, segment: segment, text: words)))
         }
     }
 }
