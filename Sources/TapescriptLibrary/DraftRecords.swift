@@ -52,10 +52,12 @@ public struct SentParagraph: Codable, Sendable, Equatable {
     }
 }
 
-/// A version of a segment's text as `tapescript history` shows it.
-public struct TextVersion: Sendable, Equatable {
+/// A version of a segment's text as `tapescript history` shows it. It is read from a row, so an origin this
+/// Tapescript does not know is an error, never a silent default.
+public struct TextVersion: Sendable, Equatable, Decodable, FetchableRecord {
     public var text: String
     public var origin: TextOrigin
+    /// The version of the draft whose reply brought this text, for the author's versions.
     public var draftVersion: Int?
     public var createdAt: Date
 }

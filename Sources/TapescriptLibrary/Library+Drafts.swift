@@ -14,8 +14,8 @@ extension Library {
             guard let interviewId = detail.interview.id else {
                 throw LibraryError.unknownInterview(reference: "\(reference)")
             }
-            let last = try Int.fetchOne(
-                db, sql: "SELECT MAX(version) FROM draft WHERE interviewId = ?", arguments: [interviewId])
+            let last = try DraftRecord.all().filter(interviewId: interviewId)
+                .select(max(DraftRecord.Columns.version), as: Int.self).fetchOne(db)
             let version = (last ?? 0) + 1
             var draft = DraftRecord(
                 id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
@@ -29,7 +29,8 @@ extension Library {
     public func draft(_ reference: InterviewReference, version: Int?) throws(LibraryError) -> DraftRecord? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)
-            var request = DraftRecord.filter(DraftRecord.Columns.interviewId == detail.interview.id)
+            guard let interviewId = detail.interview.id else { return nil }
+            var request = DraftRecord.all().filter(interviewId: interviewId)
             if let version { request = request.filter(DraftRecord.Columns.version == version) }
             return try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
         }
@@ -72,21 +73,16 @@ extension Library {
                 throw EditError.noSuchSegment(index, count: snapshot.segments.count)
             }
             let segment = snapshot.segments[index - 1]
-            let rows = try Row.fetchAll(
-                db,
+            let versions = SQLRequest<TextVersion>(
                 sql: """
-                    SELECT t.text, t.origin, t.createdAt, d.version FROM textRevision t
+                    SELECT t.text, t.origin, t.createdAt, d.version AS draftVersion FROM textRevision t
                     LEFT JOIN draft d ON d.id = t.draftId
                     WHERE t.interviewId = ? AND t.startFrame < ? AND t.endFrame > ?
                       AND (t.startFrame + t.endFrame) / 2 >= ? AND (t.startFrame + t.endFrame) / 2 < ?
                     ORDER BY t.id
                     """,
                 arguments: [interviewId, segment.endFrame, segment.startFrame, segment.startFrame, segment.endFrame])
-            return rows.map { row in
-                TextVersion(
-                    text: row["text"], origin: TextOrigin(rawValue: row["origin"]) ?? .interviewer,
-                    draftVersion: row["version"], createdAt: row["createdAt"])
-            }
+            return try versions.fetchAll(db)
         }
     }
 
@@ -94,9 +90,9 @@ extension Library {
     public func lastApproval(_ reference: InterviewReference) throws(LibraryError) -> Date? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)
-            return try Date.fetchOne(
-                db, sql: "SELECT MAX(createdAt) FROM textRevision WHERE interviewId = ? AND origin = 'author'",
-                arguments: [detail.interview.id])
+            guard let interviewId = detail.interview.id else { return nil }
+            return try TextRevision.all().filter(interviewId: interviewId).filter(origin: .author)
+                .select(max(TextRevision.Columns.createdAt), as: Date.self).fetchOne(db)
         }
     }
 }

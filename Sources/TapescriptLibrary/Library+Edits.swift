@@ -23,7 +23,7 @@ extension Library {
             let before = try EditJournal.capture(scope, db: db)
             let message = try body(db, snapshot, scope)
             let after = try EditJournal.capture(scope, db: db)
-            try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == true).deleteAll(db)
+            try Edit.all().filter(interviewId: interviewId).filter(undone: true).deleteAll(db)
             var entry = Edit(
                 id: nil, interviewId: interviewId, label: message, startFrame: scope.frames.lowerBound,
                 endFrame: scope.frames.upperBound, before: try JSONEncoder().encode(before),
@@ -35,47 +35,37 @@ extension Library {
 
     /// Takes back the newest edit of the interview that is not undone yet.
     /// - Returns: what was undone, e.g. "undid: marked 12–14 as highlight 3".
+    /// - Throws: `LibraryError.invalidEdit(.nothingToUndo)` when every edit is undone, `.unknownInterview`.
     public func undo(_ reference: InterviewReference, now: Date = Date()) throws(LibraryError) -> String {
-        try write { db in
-            let (entry, scope) = try Self.journalEntry(reference, undone: false, newest: true, db: db)
-            let slice = try JSONDecoder().decode(EditSlice.self, from: entry.before)
-            try EditJournal.restore(slice, over: scope, db: db, now: now)
-            var done = entry
-            done.undone = true
-            try done.update(db)
-            return "undid: \(entry.label)"
-        }
+        "undid: " + (try step(reference, back: true, now: now))
     }
 
     /// Makes again the oldest undone edit of the interview.
+    /// - Throws: `LibraryError.invalidEdit(.nothingToRedo)` when nothing is undone, `.unknownInterview`.
     public func redo(_ reference: InterviewReference, now: Date = Date()) throws(LibraryError) -> String {
-        try write { db in
-            let (entry, scope) = try Self.journalEntry(reference, undone: true, newest: false, db: db)
-            let slice = try JSONDecoder().decode(EditSlice.self, from: entry.after)
-            try EditJournal.restore(slice, over: scope, db: db, now: now)
-            var again = entry
-            again.undone = false
-            try again.update(db)
-            return "redid: \(entry.label)"
-        }
+        "redid: " + (try step(reference, back: false, now: now))
     }
 
-    private static func journalEntry(
-        _ reference: InterviewReference, undone: Bool, newest: Bool, db: Database
-    ) throws -> (Edit, EditScope) {
-        let detail = try detail(of: reference, db: db)
-        guard let interviewId = detail.interview.id, let recordingId = detail.recording.id else {
-            throw LibraryError.unknownInterview(reference: "\(reference)")
+    /// One step through the journal: back puts the newest edit that is not undone as it was before; forward
+    /// puts the oldest undone one as it was after.
+    /// - Returns: the edit's label.
+    private func step(_ reference: InterviewReference, back: Bool, now: Date) throws(LibraryError) -> String {
+        try write { db in
+            let detail = try Self.detail(of: reference, db: db)
+            guard let interviewId = detail.interview.id, let recordingId = detail.recording.id else {
+                throw LibraryError.unknownInterview(reference: "\(reference)")
+            }
+            let candidates = Edit.all().filter(interviewId: interviewId).filter(undone: !back)
+            guard var entry = try candidates.order(back ? Edit.Columns.id.desc : Edit.Columns.id.asc).fetchOne(db)
+            else { throw back ? EditError.nothingToUndo : EditError.nothingToRedo }
+            let before = try JSONDecoder().decode(EditSlice.self, from: entry.before)
+            let scope = EditScope(
+                interviewId: interviewId, recordingId: recordingId, frames: entry.startFrame..<entry.endFrame,
+                includesSpeakers: before.speakerNames != nil)
+            let slice = back ? before : try JSONDecoder().decode(EditSlice.self, from: entry.after)
+            try EditJournal.restore(slice, over: scope, db: db, now: now)
+            try entry.updateChanges(db) { $0.undone = back }
+            return entry.label
         }
-        let order = newest ? Edit.Columns.id.desc : Edit.Columns.id.asc
-        guard
-            let entry = try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == undone)
-                .order(order).fetchOne(db)
-        else { throw undone ? EditError.nothingToRedo : EditError.nothingToUndo }
-        let before = try JSONDecoder().decode(EditSlice.self, from: entry.before)
-        let scope = EditScope(
-            interviewId: interviewId, recordingId: recordingId, frames: entry.startFrame..<entry.endFrame,
-            includesSpeakers: before.speakerNames != nil)
-        return (entry, scope)
     }
 }

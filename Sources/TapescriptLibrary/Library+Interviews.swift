@@ -9,6 +9,13 @@ public struct InterviewSummary: Sendable, Equatable {
     public var segmentCount: Int
 }
 
+/// A row of the interview list as the one query reads it.
+private struct SummaryRow: Decodable, FetchableRecord {
+    var recording: Recording
+    var interview: Interview
+    var segmentCount: Int
+}
+
 /// Everything about one interview that reading commands need.
 public struct InterviewDetail: Sendable {
     public var interview: Interview
@@ -53,16 +60,16 @@ extension Library {
     }
 
     /// Every interview, oldest first.
+    /// - Throws: a `LibraryError` from the store.
     public func summaries() throws(LibraryError) -> [InterviewSummary] {
         try read { db in
-            let interviews = try Interview.order(Interview.Columns.id).fetchAll(db)
-            return try interviews.compactMap { interview -> InterviewSummary? in
-                guard let id = interview.id,
-                    let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
-                    let recordingId = recording.id
-                else { return nil }
-                let count = try Segment.filter(Segment.Columns.recordingId == recordingId).fetchCount(db)
-                return InterviewSummary(interview: interview, recording: recording, segmentCount: count)
+            // One query: each recording with its interview and the number of its segments.
+            let request = Recording.including(required: Recording.interview)
+                .annotated(with: Recording.segments.count)
+                .order(Recording.Columns.interviewId)
+                .asRequest(of: SummaryRow.self)
+            return try request.fetchAll(db).map {
+                InterviewSummary(interview: $0.interview, recording: $0.recording, segmentCount: $0.segmentCount)
             }
         }
     }
@@ -84,7 +91,7 @@ extension Library {
         return try edit(reference, now: now) { snapshot in
             0..<max(snapshot.recording.frameCount, regions.last?.endFrame ?? 0) + 1
         } _: { db, snapshot, scope in
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId).deleteAll(db)
+            try Segment.all().filter(recordingId: scope.recordingId).deleteAll(db)
             try Self.insertSegments(regions, recordingId: scope.recordingId, db: db)
             try Self.carryTexts(from: snapshot.segments, to: regions, interviewId: scope.interviewId, db: db, now: now)
             var recording = snapshot.recording
@@ -125,13 +132,11 @@ extension Library {
         case .slug(let slug): found = try Interview.filter(Interview.Columns.slug == slug).fetchOne(db)
         }
         guard let interview = found, let id = interview.id,
-            let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
+            let recording = try Recording.all().filter(interviewId: id).fetchOne(db),
             let recordingId = recording.id
         else { throw LibraryError.unknownInterview(reference: reference.description) }
-        let segments = try Segment.filter(Segment.Columns.recordingId == recordingId)
-            .order(Segment.Columns.startFrame).fetchAll(db)
-        let markers = try Marker.filter(Marker.Columns.recordingId == recordingId)
-            .order(Marker.Columns.frame).fetchAll(db)
+        let segments = try Segment.all().filter(recordingId: recordingId).order(Segment.Columns.startFrame).fetchAll(db)
+        let markers = try Marker.all().filter(recordingId: recordingId).order(Marker.Columns.frame).fetchAll(db)
         return InterviewDetail(interview: interview, recording: recording, segments: segments, markers: markers)
     }
 

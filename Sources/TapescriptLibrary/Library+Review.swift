@@ -39,7 +39,7 @@ extension Library {
             let numbers = Set(snapshot.segments[(first - 1)...(last - 1)].compactMap(\.highlight)).sorted()
             guard !numbers.isEmpty else { throw EditError.notInAHighlight(segment: first) }
             let ids = numbers.map { snapshot.highlights[$0 - 1].id }
-            try Highlight.filter(ids.contains(Column("id"))).deleteAll(db)
+            try Highlight.deleteAll(db, keys: ids)
             return numbers.count == 1
                 ? "unmarked highlight \(numbers[0])"
                 : "unmarked highlights " + numbers.map(String.init).joined(separator: ", ")
@@ -107,8 +107,7 @@ extension Library {
                 }
                 let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { throw EditError.emptySpeakerName(speaker) }
-                try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId)
-                    .filter(Column("channel") == channel).deleteAll(db)
+                try SpeakerName.all().filter(interviewId: scope.interviewId).filter(channel: channel).deleteAll(db)
                 var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: trimmed)
                 try row.insert(db)
                 said.append("\(ReviewSnapshot.letter(channel: channel)) is \(trimmed)")
@@ -133,7 +132,7 @@ extension Library {
             return frames
         } _: { db, snapshot, scope in
             let old = snapshot.segments[index - 1]
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+            try Segment.all().filter(recordingId: scope.recordingId)
                 .filter(Segment.Columns.startFrame == old.startFrame).deleteAll(db)
             for (start, end) in [(old.startFrame, frame), (frame, old.endFrame)] {
                 var part = Segment(
@@ -165,7 +164,7 @@ extension Library {
             if let a = first.highlight, let b = second.highlight, a != b {
                 throw EditError.mergeAcrossHighlights(segment: index)
             }
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+            try Segment.all().filter(recordingId: scope.recordingId)
                 .filter(
                     Segment.Columns.startFrame >= first.startFrame && Segment.Columns.startFrame <= second.startFrame
                 )

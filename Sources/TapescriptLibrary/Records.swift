@@ -40,9 +40,13 @@ public struct Recording: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var importedAt: Date
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
         public static let interviewId = Column(CodingKeys.interviewId)
         public static let fingerprint = Column(CodingKeys.fingerprint)
     }
+
+    static let interview = belongsTo(Interview.self)
+    static let segments = hasMany(Segment.self)
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -62,6 +66,7 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public enum Columns {
         public static let recordingId = Column(CodingKeys.recordingId)
         public static let startFrame = Column(CodingKeys.startFrame)
+        public static let endFrame = Column(CodingKeys.endFrame)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

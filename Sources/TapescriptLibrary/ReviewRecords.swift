@@ -45,6 +45,8 @@ public struct TextRevision: Codable, Sendable, Equatable, FetchableRecord, Mutab
         public static let startFrame = Column(CodingKeys.startFrame)
         public static let endFrame = Column(CodingKeys.endFrame)
         public static let id = Column(CodingKeys.id)
+        public static let origin = Column(CodingKeys.origin)
+        public static let createdAt = Column(CodingKeys.createdAt)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -60,6 +62,7 @@ public struct SpeakerName: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)
+        public static let channel = Column(CodingKeys.channel)
     }
 }
 
