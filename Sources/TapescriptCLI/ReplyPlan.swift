@@ -45,7 +45,7 @@ struct ReplyPlan: Encodable {
     init(reply: DraftReply, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
         self.draft = draft.version
-        let sent = try draft.sentParagraphs()
+        let sent = draft.paragraphs
         let document = DraftBuilder.document(
             from: sent, slug: snapshot.interview.slug, title: snapshot.interview.title, version: draft.version)
         let alignment = DraftAligner.align(reply: reply, to: document)

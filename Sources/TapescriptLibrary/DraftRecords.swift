@@ -11,8 +11,8 @@ public struct DraftRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var text: String
     public var recipient: String?
     public var createdAt: Date
-    /// `[SentParagraph]` as JSON.
-    public var paragraphs: Data
+    /// What each paragraph sent stood for (stored as JSON).
+    public var paragraphs: [SentParagraph]
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)
@@ -20,11 +20,6 @@ public struct DraftRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// The paragraphs the draft sent.
-    public func sentParagraphs() throws -> [SentParagraph] {
-        try JSONDecoder().decode([SentParagraph].self, from: paragraphs)
-    }
 }
 
 /// One paragraph of a sent draft: the segment it came from (by frames, which outlive segment numbers), its

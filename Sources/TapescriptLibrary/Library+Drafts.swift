@@ -5,6 +5,7 @@ import GRDB
 extension Library {
     /// Records a draft as sent, with the next version number of the interview.
     /// - Parameter make: builds the text from the version number.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func recordDraft(
         _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
         make: (Int) -> String
@@ -19,25 +20,30 @@ extension Library {
             let version = (last ?? 0) + 1
             var draft = DraftRecord(
                 id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
-                createdAt: now, paragraphs: try JSONEncoder().encode(paragraphs))
+                createdAt: now, paragraphs: paragraphs)
             try draft.insert(db)
             return draft
         }
     }
 
     /// Draft `version` of the interview, or the newest when nil.
+    /// - Returns: nil when there is no such draft.
+    /// - Throws: `LibraryError.unreadable` when what the draft sent cannot be read, `.unknownInterview`.
     public func draft(_ reference: InterviewReference, version: Int?) throws(LibraryError) -> DraftRecord? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)
             guard let interviewId = detail.interview.id else { return nil }
             var request = DraftRecord.all().filter(interviewId: interviewId)
             if let version { request = request.filter(DraftRecord.Columns.version == version) }
-            return try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
+            return try UnreadableData.naming(.draft(interview: detail.interview.slug, version: version)) {
+                try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
+            }
         }
     }
 
     /// Stores the author's texts from a reply to `draft`, one new version per segment, in one transaction and
     /// one step of undo. `texts` maps the frame range of a segment to its new words.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func applyReply(
         _ reference: InterviewReference, draft: DraftRecord,
         texts: [(startFrame: Int64, endFrame: Int64, text: String)],
@@ -66,6 +72,8 @@ extension Library {
     }
 
     /// Every version of the text of segment `index`, oldest first.
+    /// - Throws: `LibraryError.invalidEdit(.noSuchSegment)`, `.unreadable` when a version cannot be read,
+    ///   `.unknownInterview`.
     public func history(_ reference: InterviewReference, segment index: Int) throws(LibraryError) -> [TextVersion] {
         try read { db in
             let snapshot = try Self.reviewSnapshot(of: reference, db: db)
@@ -82,11 +90,14 @@ extension Library {
                     ORDER BY t.id
                     """,
                 arguments: [interviewId, segment.endFrame, segment.startFrame, segment.startFrame, segment.endFrame])
-            return try versions.fetchAll(db)
+            return try UnreadableData.naming(.textHistory(interview: snapshot.interview.slug, segment: index)) {
+                try versions.fetchAll(db)
+            }
         }
     }
 
     /// When the author's changes were last applied, if ever.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func lastApproval(_ reference: InterviewReference) throws(LibraryError) -> Date? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)

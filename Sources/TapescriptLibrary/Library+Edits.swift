@@ -26,8 +26,7 @@ extension Library {
             try Edit.all().filter(interviewId: interviewId).filter(undone: true).deleteAll(db)
             var entry = Edit(
                 id: nil, interviewId: interviewId, label: message, startFrame: scope.frames.lowerBound,
-                endFrame: scope.frames.upperBound, before: try JSONEncoder().encode(before),
-                after: try JSONEncoder().encode(after), undone: false, createdAt: now)
+                endFrame: scope.frames.upperBound, before: before, after: after, undone: false, createdAt: now)
             try entry.insert(db)
             return message
         }
@@ -35,13 +34,15 @@ extension Library {
 
     /// Takes back the newest edit of the interview that is not undone yet.
     /// - Returns: what was undone, e.g. "undid: marked 12–14 as highlight 3".
-    /// - Throws: `LibraryError.invalidEdit(.nothingToUndo)` when every edit is undone, `.unknownInterview`.
+    /// - Throws: `LibraryError.invalidEdit(.nothingToUndo)` when every edit is undone, `.unknownInterview`, or
+    ///   `.unreadable` when the journal entry cannot be read.
     public func undo(_ reference: InterviewReference, now: Date = Date()) throws(LibraryError) -> String {
         "undid: " + (try step(reference, back: true, now: now))
     }
 
     /// Makes again the oldest undone edit of the interview.
-    /// - Throws: `LibraryError.invalidEdit(.nothingToRedo)` when nothing is undone, `.unknownInterview`.
+    /// - Throws: `LibraryError.invalidEdit(.nothingToRedo)` when nothing is undone, `.unknownInterview`, or
+    ///   `.unreadable` when the journal entry cannot be read.
     public func redo(_ reference: InterviewReference, now: Date = Date()) throws(LibraryError) -> String {
         "redid: " + (try step(reference, back: false, now: now))
     }
@@ -56,14 +57,14 @@ extension Library {
                 throw LibraryError.unknownInterview(reference: "\(reference)")
             }
             let candidates = Edit.all().filter(interviewId: interviewId).filter(undone: !back)
-            guard var entry = try candidates.order(back ? Edit.Columns.id.desc : Edit.Columns.id.asc).fetchOne(db)
-            else { throw back ? EditError.nothingToUndo : EditError.nothingToRedo }
-            let before = try JSONDecoder().decode(EditSlice.self, from: entry.before)
+            let entry = try UnreadableData.naming(.undoHistory(interview: detail.interview.slug)) {
+                try candidates.order(back ? Edit.Columns.id.desc : Edit.Columns.id.asc).fetchOne(db)
+            }
+            guard var entry else { throw back ? EditError.nothingToUndo : EditError.nothingToRedo }
             let scope = EditScope(
                 interviewId: interviewId, recordingId: recordingId, frames: entry.startFrame..<entry.endFrame,
-                includesSpeakers: before.speakerNames != nil)
-            let slice = back ? before : try JSONDecoder().decode(EditSlice.self, from: entry.after)
-            try EditJournal.restore(slice, over: scope, db: db, now: now)
+                includesSpeakers: entry.before.speakerNames != nil)
+            try EditJournal.restore(back ? entry.before : entry.after, over: scope, db: db, now: now)
             try entry.updateChanges(db) { $0.undone = back }
             return entry.label
         }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TapescriptAudio
 
 /// One interview: a title, a short name to type, and (through `Recording`) the audio it came from.
 public struct Interview: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
@@ -35,8 +36,8 @@ public struct Recording: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var nonFiniteSampleCount: Int
     /// The level envelope, as `Envelope.encoded()` writes it.
     public var envelope: Data
-    /// The parameters the current segments were made with, as JSON.
-    public var segmentation: Data
+    /// The parameters the current segments were made with (stored as JSON).
+    public var segmentation: SegmentationParameters
     public var importedAt: Date
 
     public enum Columns {

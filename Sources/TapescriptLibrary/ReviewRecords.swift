@@ -74,8 +74,8 @@ struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     var label: String
     var startFrame: Int64
     var endFrame: Int64
-    var before: Data
-    var after: Data
+    var before: EditSlice
+    var after: EditSlice
     var undone: Bool
     var createdAt: Date
 
@@ -86,4 +86,15 @@ struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    // The slices were written with a plain JSONEncoder before they were typed columns. Foundation's default
+    // dates (seconds since 2001) must stay: GRDB's default for JSON columns (milliseconds since 1970) would read
+    // every highlight date in an old entry wrong, silently.
+    static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONDecoder() }
+
+    static func databaseJSONEncoder(for column: String) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
 }

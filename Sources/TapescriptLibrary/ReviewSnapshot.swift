@@ -77,7 +77,7 @@ public struct ReviewHighlight: Sendable, Equatable {
 
 extension Library {
     /// The review state of the interview `reference` names.
-    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
+    /// - Throws: `LibraryError.unknownInterview`, `.unreadable` when its recording cannot be read.
     public func reviewSnapshot(of reference: InterviewReference) throws(LibraryError) -> ReviewSnapshot {
         try read { db in try Self.reviewSnapshot(of: reference, db: db) }
     }
