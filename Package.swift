@@ -37,13 +37,17 @@ let package = Package(
         // Drafts for the author: the document, its renderings (text, Markdown, .docx, e-mail), reading the reply
         // back (MIME, quoting, re-wrapping, .docx), alignment, word diff and three-way merge. Pure: no database.
         .target(name: "TapescriptDrafts", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // The use cases, between the store and the terminal; for now, the words for what an edit did.
+        .target(name: "TapescriptApplication", dependencies: ["TapescriptLibrary"]),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
-        .target(name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary"]),
+        .target(
+            name: "TapescriptReview", dependencies: ["TapescriptAudio", "TapescriptLibrary", "TapescriptApplication"]),
         .target(
             name: "TapescriptCLI",
             dependencies: [
                 "TapescriptAudio",
                 "TapescriptLibrary",
+                "TapescriptApplication",
                 "TapescriptReview",
                 "TapescriptDrafts",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -53,7 +57,10 @@ let package = Package(
         // Writes test recordings through libsndfile; used by the test targets only.
         .target(name: "TapescriptTestSupport", dependencies: ["CSndfile"], path: "Tests/Support"),
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
-        .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
+        .testTarget(
+            name: "TapescriptLibraryTests",
+            dependencies: ["TapescriptLibrary", "TapescriptApplication", "TapescriptTestSupport"]),
+        .testTarget(name: "TapescriptApplicationTests", dependencies: ["TapescriptApplication"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI"]),
         .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"], exclude: ["Fixtures"]),
         .testTarget(

@@ -48,7 +48,7 @@ extension Library {
         _ reference: InterviewReference, draft: DraftRecord,
         texts: [(startFrame: Int64, endFrame: Int64, text: String)],
         now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         let frames = texts.map(\.startFrame).min().map { start in start..<(texts.map(\.endFrame).max() ?? start + 1) }
         return try edit(reference, now: now) { _ in
             frames ?? 0..<0
@@ -66,8 +66,7 @@ extension Library {
                 try revision.insert(db)
                 changed += 1
             }
-            return
-                "applied the author's changes from draft \(draft.version) to \(changed) segment\(changed == 1 ? "" : "s")"
+            return .appliedReply(draftVersion: draft.version, segmentCount: changed)
         }
     }
 

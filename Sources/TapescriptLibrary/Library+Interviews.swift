@@ -95,7 +95,7 @@ extension Library {
     public func replaceSegments(
         of reference: InterviewReference, with regions: [SpeechRegion], parameters: SegmentationParameters,
         now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             0..<max(snapshot.recording.frameCount, regions.last?.endFrame ?? 0) + 1
         } _: { db, snapshot, scope in
@@ -104,7 +104,7 @@ extension Library {
             try Self.carryTexts(from: snapshot.segments, to: regions, interviewId: scope.interviewId, db: db, now: now)
             var recording = snapshot.recording
             try recording.updateChanges(db) { $0.segmentation = parameters }
-            return "re-segmented: \(snapshot.segments.count) → \(regions.count) segments"
+            return .resegmented(fromSegmentCount: snapshot.segments.count, toSegmentCount: regions.count)
         }
     }
 

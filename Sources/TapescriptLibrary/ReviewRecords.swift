@@ -66,12 +66,16 @@ public struct SpeakerName: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     }
 }
 
-/// One undoable edit in the journal: the state of the time range it touched, before and after.
+/// One undoable edit in the journal: what it did, and the state of the time range it touched, before and after.
 struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "edit"
     var id: Int64?
     var interviewId: Int64
-    var label: String
+    /// The sentence a Tapescript from before summaries journalled; nil on every row with a summary. New rows
+    /// keep no label: an older Tapescript refuses a library migrated past what it knows, so no reader is left
+    /// that would look for one, and the store has no words to write (they are made at the edge).
+    var label: String?
+    var summary: EditSummary?
     var startFrame: Int64
     var endFrame: Int64
     var before: EditSlice
@@ -83,6 +87,11 @@ struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         static let id = Column(CodingKeys.id)
         static let interviewId = Column(CodingKeys.interviewId)
         static let undone = Column(CodingKeys.undone)
+    }
+
+    /// The edit as the journal knows it: its summary, or the sentence an older Tapescript stored.
+    var journalled: JournalledEdit {
+        summary.map(JournalledEdit.summary) ?? .legacy(label: label ?? "")
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptApplication
 import Testing
 
 @testable import TapescriptAudio
@@ -41,15 +42,15 @@ import Testing
     @Test func markingMakesANumberedHighlightAndUndoTakesItBack() throws {
         let (library, interview) = try Self.library()
         #expect(
-            try library.mark(interview, segments: 2, through: 3, title: "Mentors")
+            EditWording.sentence(for: try library.mark(interview, segments: 2, through: 3, title: "Mentors"))
                 == "marked segments 2–3 as highlight 1 “Mentors”")
         var snapshot = try library.reviewSnapshot(of: interview)
         #expect(snapshot.segments.map(\.highlight) == [nil, 1, 1, nil])
         #expect(snapshot.highlights.first?.segments == 2...3)
-        #expect(try library.undo(interview).hasPrefix("undid: marked"))
+        #expect(EditWording.sentence(for: try library.undo(interview)).hasPrefix("undid: marked"))
         snapshot = try library.reviewSnapshot(of: interview)
         #expect(snapshot.highlights.isEmpty)
-        #expect(try library.redo(interview).hasPrefix("redid: marked"))
+        #expect(EditWording.sentence(for: try library.redo(interview)).hasPrefix("redid: marked"))
         #expect(try library.reviewSnapshot(of: interview).highlights.first?.title == "Mentors")
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TapescriptApplication
 import TapescriptAudio
 import TapescriptTestSupport
 import Testing
@@ -83,15 +84,29 @@ import Testing
         #expect(try library.summaries().map(\.segmentCount) == [4])
     }
 
-    @Test func anEditJournalledBeforeTheSlicesWereTypedIsUndoneAndRedone() throws {
+    @Test func anEditJournalledAsASentenceIsUndoneAndRedoneAndShownWithIt() throws {
         try writeLibraryAtTheThirdMigration()
         let library = try #require(try Library.open(at: path, create: false))
+        let legacy = JournalledEdit.legacy(label: "marked segment 1 as highlight 1")
 
-        #expect(try library.undo(.slug("old")) == "undid: marked segment 1 as highlight 1")
+        let undone = try library.undo(.slug("old"))
+        #expect(undone == .undid(legacy))
+        #expect(EditWording.sentence(for: undone) == "undid: marked segment 1 as highlight 1")
         #expect(try library.reviewSnapshot(of: .slug("old")).highlights.isEmpty)
-        #expect(try library.redo(.slug("old")) == "redid: marked segment 1 as highlight 1")
+        #expect(try library.redo(.slug("old")) == .redid(legacy))
         // The slice's date was written as seconds since 2001; read as milliseconds since 1970 it would be 1970.
         #expect(try library.read { try Highlight.fetchOne($0) }?.createdAt == Self.created)
+    }
+
+    @Test func newEditsAreJournalledAsWhatTheyDidWithNoSentence() throws {
+        let (library, interview) = try EditTests.library()
+        let summary = try library.mark(interview, segments: 2, through: 3, title: "Mentors")
+
+        #expect(summary == .marked(first: 2, last: 3, highlight: 1, title: "Mentors"))
+        let entry = try #require(try library.read { try Edit.fetchOne($0) })
+        #expect(entry.label == nil)
+        #expect(entry.summary == summary)
+        #expect(try library.undo(interview) == .undid(.summary(summary)))
     }
 
     // MARK: Damage
@@ -122,7 +137,10 @@ import Testing
         #expect(try library.recordDraft(interview, recipient: nil, paragraphs: []) { "Draft \($0)" }.version == 2)
     }
 
-    static let damagedJournal = [#"UPDATE edit SET before = X'00FF'"#, #"UPDATE edit SET after = '{"segments": 3}'"#]
+    static let damagedJournal = [
+        #"UPDATE edit SET before = X'00FF'"#, #"UPDATE edit SET after = '{"segments": 3}'"#,
+        #"UPDATE edit SET summary = '{"launchedARocket": {}}'"#,
+    ]
 
     @Test(arguments: damagedJournal)
     func aJournalEntryThatDoesNotReadIsNamed(damage: String) throws {
@@ -135,7 +153,7 @@ import Testing
         #expect(error == .unreadable(path: path, part: .undoHistory(interview: "test")))
         expectOneClearSentence(error, naming: "undo history of interview 'test'")
         // New edits still work.
-        #expect(try library.setText(interview, segment: 2, text: "Still here") == "saved the text of segment 2")
+        #expect(try library.setText(interview, segment: 2, text: "Still here") == .savedText(segment: 2))
     }
 
     @Test func aRecordingThatDoesNotReadIsNamedAndTheOtherInterviewsStillOpen() throws {

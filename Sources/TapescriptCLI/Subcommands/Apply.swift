@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TapescriptApplication
 import TapescriptDrafts
 import TapescriptLibrary
 
@@ -66,7 +67,7 @@ extension Tapescript {
             let texts = plan.texts(take: take)
             guard !dryRun, !texts.isEmpty else { return }
             guard yes || confirm(count: texts.count) else { throw DraftError.needsConfirmation }
-            let message = try library.applyReply(reference, draft: draft, texts: texts)
+            let message = EditWording.sentence(for: try library.applyReply(reference, draft: draft, texts: texts))
             // With --json, standard output is the plan alone.
             if json { FileHandle.standardError.write(Data((message + "\n").utf8)) } else { print("\n" + message) }
         }

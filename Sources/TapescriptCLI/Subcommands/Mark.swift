@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptApplication
 
 extension Tapescript {
     struct Mark: ParsableCommand {
@@ -27,10 +28,9 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             for selection in segments {
-                print(
-                    try library.mark(
-                        options.reference, segments: selection.first, through: selection.last, title: title,
-                        note: note))
+                let summary = try library.mark(
+                    options.reference, segments: selection.first, through: selection.last, title: title, note: note)
+                print(EditWording.sentence(for: summary))
             }
         }
     }
@@ -51,7 +51,8 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             for selection in segments {
-                print(try library.unmark(options.reference, segments: selection.first, through: selection.last))
+                let summary = try library.unmark(options.reference, segments: selection.first, through: selection.last)
+                print(EditWording.sentence(for: summary))
             }
         }
     }

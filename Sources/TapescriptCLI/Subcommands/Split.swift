@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -19,7 +20,7 @@ extension Tapescript {
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let frame = Int64((at.seconds * Double(snapshot.recording.sampleRate)).rounded())
-            print(try library.split(options.reference, segment: segment, atFrame: frame))
+            print(EditWording.sentence(for: try library.split(options.reference, segment: segment, atFrame: frame)))
         }
     }
 
@@ -33,7 +34,7 @@ extension Tapescript {
         var segment: Int
 
         func run() throws {
-            print(try options.library().merge(options.reference, segment: segment))
+            print(EditWording.sentence(for: try options.library().merge(options.reference, segment: segment)))
         }
     }
 
@@ -44,7 +45,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            print(try options.library().undo(options.reference))
+            print(EditWording.sentence(for: try options.library().undo(options.reference)))
         }
     }
 
@@ -54,7 +55,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            print(try options.library().redo(options.reference))
+            print(EditWording.sentence(for: try options.library().redo(options.reference)))
         }
     }
 }

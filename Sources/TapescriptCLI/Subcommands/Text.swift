@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -42,7 +43,8 @@ extension Tapescript {
             } else {
                 words = text ?? ""
             }
-            print(try options.library().setText(options.reference, segment: segment, text: words))
+            let summary = try options.library().setText(options.reference, segment: segment, text: words)
+            print(EditWording.sentence(for: summary))
         }
     }
 }
