@@ -59,7 +59,9 @@ let package = Package(
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
         .target(
             name: "TapescriptReview",
-            dependencies: ["TapescriptAudio", "TapescriptLibrary", "TapescriptTime", "TapescriptFiles"]),
+            dependencies: [
+                "TapescriptAudio", "TapescriptLibrary", "TapescriptApplication", "TapescriptTime", "TapescriptFiles",
+            ]),
         .target(
             name: "TapescriptCLI",
             dependencies: [
@@ -78,7 +80,9 @@ let package = Package(
         // Writes test recordings through libsndfile; used by the test targets only.
         .target(name: "TapescriptTestSupport", dependencies: ["CSndfile"], path: "Tests/Support"),
         .testTarget(name: "TapescriptAudioTests", dependencies: ["TapescriptAudio", "TapescriptTestSupport"]),
-        .testTarget(name: "TapescriptLibraryTests", dependencies: ["TapescriptLibrary", "TapescriptTestSupport"]),
+        .testTarget(
+            name: "TapescriptLibraryTests",
+            dependencies: ["TapescriptLibrary", "TapescriptApplication", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI", "TapescriptTime"]),
         .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"]),
         .testTarget(name: "TapescriptMailTests", dependencies: ["TapescriptMail"], exclude: ["Fixtures"]),

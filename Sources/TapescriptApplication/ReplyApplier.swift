@@ -82,7 +82,7 @@ public struct ReplyApplier: Sendable {
 
     /// Stores the resolved texts, in one transaction and one step of undo.
     /// - Throws: `LibraryError` when the write fails.
-    public func apply(_ resolution: Resolution) throws(LibraryError) -> String {
+    public func apply(_ resolution: Resolution) throws(LibraryError) -> EditSummary {
         try library.applyReply(resolution.reference, draft: resolution.draft, texts: resolution.texts)
     }
 }

@@ -48,7 +48,7 @@ public struct ReplyPlan: Encodable, Sendable {
     init(reply: DraftReply, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
         self.draft = draft.version
-        let sent = try draft.sentParagraphs()
+        let sent = draft.paragraphs
         let document = DraftMaker.document(
             from: sent, slug: snapshot.interview.slug, title: snapshot.interview.title, version: draft.version)
         let alignment = DraftAligner.align(reply: reply, to: document)

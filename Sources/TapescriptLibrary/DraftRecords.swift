@@ -11,8 +11,8 @@ public struct DraftRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var text: String
     public var recipient: String?
     public var createdAt: Date
-    /// `[SentParagraph]` as JSON.
-    public var paragraphs: Data
+    /// What each paragraph sent stood for (stored as JSON).
+    public var paragraphs: [SentParagraph]
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)
@@ -20,11 +20,6 @@ public struct DraftRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
-
-    /// The paragraphs the draft sent.
-    public func sentParagraphs() throws -> [SentParagraph] {
-        try JSONDecoder().decode([SentParagraph].self, from: paragraphs)
-    }
 }
 
 /// One paragraph of a sent draft: the segment it came from (by frames, which outlive segment numbers), its
@@ -52,10 +47,12 @@ public struct SentParagraph: Codable, Sendable, Equatable {
     }
 }
 
-/// A version of a segment's text as `tapescript history` shows it.
-public struct TextVersion: Sendable, Equatable {
+/// A version of a segment's text as `tapescript history` shows it. It is read from a row, so an origin this
+/// Tapescript does not know is an error, never a silent default.
+public struct TextVersion: Sendable, Equatable, Decodable, FetchableRecord {
     public var text: String
     public var origin: TextOrigin
+    /// The version of the draft whose reply brought this text, for the author's versions.
     public var draftVersion: Int?
     public var createdAt: Date
 }

@@ -4,15 +4,15 @@ import GRDB
 /// The state of a stretch of an interview that an edit can change: its segments (with their current text),
 /// the highlights and listener markers that overlap it, and, for speaker edits, the speaker names. Undo puts
 /// the stretch back as it was before; redo as it was after.
-struct EditSlice: Codable {
-    struct SegmentState: Codable, Equatable {
+struct EditSlice: Codable, Sendable {
+    struct SegmentState: Codable, Sendable, Equatable {
         var startFrame: Int64
         var endFrame: Int64
         var channel: Int?
         var text: String?
     }
 
-    struct HighlightState: Codable, Equatable {
+    struct HighlightState: Codable, Sendable, Equatable {
         var startFrame: Int64
         var endFrame: Int64
         var title: String?
@@ -32,27 +32,31 @@ struct EditScope {
     var recordingId: Int64
     var frames: Range<Int64>
     var includesSpeakers: Bool
+
+    /// The segments an edit in this scope may touch.
+    var segments: QueryInterfaceRequest<Segment> { Segment.all().filter(recordingId: recordingId).overlapping(frames) }
+
+    /// The highlights an edit in this scope may touch.
+    var highlights: QueryInterfaceRequest<Highlight> {
+        Highlight.all().filter(interviewId: interviewId).overlapping(frames)
+    }
+
+    /// The listener's markers an edit in this scope may touch; the recorder's are never edited.
+    var listenerMarkers: QueryInterfaceRequest<Marker> {
+        Marker.all().filter(recordingId: recordingId).filter(origin: .listener).placed(in: frames)
+    }
 }
 
 enum EditJournal {
     /// Captures the state of `scope`.
     static func capture(_ scope: EditScope, db: Database) throws -> EditSlice {
         let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
-        let segments = try overlapping(
-            Segment.all(), scope, start: "startFrame", end: "endFrame", owner: "recordingId", id: scope.recordingId
-        )
-        .fetchAll(db)
-        let highlights = try overlapping(
-            Highlight.all(), scope, start: "startFrame", end: "endFrame", owner: "interviewId", id: scope.interviewId
-        )
-        .fetchAll(db)
-        let markers = try Marker.filter(Marker.Columns.recordingId == scope.recordingId)
-            .filter(Marker.Columns.origin == Marker.Origin.listener.rawValue)
-            .filter(Marker.Columns.frame >= scope.frames.lowerBound && Marker.Columns.frame < scope.frames.upperBound)
-            .fetchAll(db)
+        let segments = try scope.segments.fetchAll(db)
+        let highlights = try scope.highlights.fetchAll(db)
+        let markers = try scope.listenerMarkers.fetchAll(db)
         var names: [Int: String]?
         if scope.includesSpeakers {
-            let rows = try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId).fetchAll(db)
+            let rows = try SpeakerName.all().filter(interviewId: scope.interviewId).fetchAll(db)
             names = Dictionary(rows.map { ($0.channel, $0.name) }) { $1 }
         }
         return EditSlice(
@@ -73,18 +77,9 @@ enum EditJournal {
     /// Puts `slice` back over `scope`: what overlaps the scope now is replaced by what the slice holds.
     static func restore(_ slice: EditSlice, over scope: EditScope, db: Database, now: Date) throws {
         let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
-        try overlapping(
-            Segment.all(), scope, start: "startFrame", end: "endFrame", owner: "recordingId", id: scope.recordingId
-        )
-        .deleteAll(db)
-        try overlapping(
-            Highlight.all(), scope, start: "startFrame", end: "endFrame", owner: "interviewId", id: scope.interviewId
-        )
-        .deleteAll(db)
-        try Marker.filter(Marker.Columns.recordingId == scope.recordingId)
-            .filter(Marker.Columns.origin == Marker.Origin.listener.rawValue)
-            .filter(Marker.Columns.frame >= scope.frames.lowerBound && Marker.Columns.frame < scope.frames.upperBound)
-            .deleteAll(db)
+        try scope.segments.deleteAll(db)
+        try scope.highlights.deleteAll(db)
+        try scope.listenerMarkers.deleteAll(db)
         for state in slice.segments {
             var segment = Segment(
                 id: nil, recordingId: scope.recordingId, startFrame: state.startFrame, endFrame: state.endFrame,
@@ -110,19 +105,11 @@ enum EditJournal {
             try marker.insert(db)
         }
         if let names = slice.speakerNames {
-            try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId).deleteAll(db)
+            try SpeakerName.all().filter(interviewId: scope.interviewId).deleteAll(db)
             for (channel, name) in names.sorted(by: { $0.key < $1.key }) {
                 var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: name)
                 try row.insert(db)
             }
         }
-    }
-
-    private static func overlapping<Record: TableRecord>(
-        _ request: QueryInterfaceRequest<Record>, _ scope: EditScope, start: String, end: String, owner: String,
-        id: Int64
-    ) -> QueryInterfaceRequest<Record> {
-        request.filter(Column(owner) == id)
-            .filter(Column(start) < scope.frames.upperBound && Column(end) > scope.frames.lowerBound)
     }
 }

@@ -5,6 +5,7 @@ import GRDB
 extension Library {
     /// Records a draft as sent, with the next version number of the interview.
     /// - Parameter make: builds the text from the version number.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func recordDraft(
         _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
         make: (Int) -> String
@@ -14,34 +15,40 @@ extension Library {
             guard let interviewId = detail.interview.id else {
                 throw LibraryError.unknownInterview(reference: "\(reference)")
             }
-            let last = try Int.fetchOne(
-                db, sql: "SELECT MAX(version) FROM draft WHERE interviewId = ?", arguments: [interviewId])
+            let last = try DraftRecord.all().filter(interviewId: interviewId)
+                .select(max(DraftRecord.Columns.version), as: Int.self).fetchOne(db)
             let version = (last ?? 0) + 1
             var draft = DraftRecord(
                 id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
-                createdAt: now, paragraphs: try JSONEncoder().encode(paragraphs))
+                createdAt: now, paragraphs: paragraphs)
             try draft.insert(db)
             return draft
         }
     }
 
     /// Draft `version` of the interview, or the newest when nil.
+    /// - Returns: nil when there is no such draft.
+    /// - Throws: `LibraryError.unreadable` when what the draft sent cannot be read, `.unknownInterview`.
     public func draft(_ reference: InterviewReference, version: Int?) throws(LibraryError) -> DraftRecord? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)
-            var request = DraftRecord.filter(DraftRecord.Columns.interviewId == detail.interview.id)
+            guard let interviewId = detail.interview.id else { return nil }
+            var request = DraftRecord.all().filter(interviewId: interviewId)
             if let version { request = request.filter(DraftRecord.Columns.version == version) }
-            return try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
+            return try UnreadableData.naming(.draft(interview: detail.interview.slug, version: version)) {
+                try request.order(DraftRecord.Columns.version.desc).fetchOne(db)
+            }
         }
     }
 
     /// Stores the author's texts from a reply to `draft`, one new version per segment, in one transaction and
     /// one step of undo. `texts` maps the frame range of a segment to its new words.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func applyReply(
         _ reference: InterviewReference, draft: DraftRecord,
         texts: [(startFrame: Int64, endFrame: Int64, text: String)],
         now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         let frames = texts.map(\.startFrame).min().map { start in start..<(texts.map(\.endFrame).max() ?? start + 1) }
         return try edit(reference, now: now) { _ in
             frames ?? 0..<0
@@ -59,12 +66,13 @@ extension Library {
                 try revision.insert(db)
                 changed += 1
             }
-            return
-                "applied the author's changes from draft \(draft.version) to \(changed) segment\(changed == 1 ? "" : "s")"
+            return .appliedReply(draftVersion: draft.version, segmentCount: changed)
         }
     }
 
     /// Every version of the text of segment `index`, oldest first.
+    /// - Throws: `LibraryError.invalidEdit(.noSuchSegment)`, `.unreadable` when a version cannot be read,
+    ///   `.unknownInterview`.
     public func history(_ reference: InterviewReference, segment index: Int) throws(LibraryError) -> [TextVersion] {
         try read { db in
             let snapshot = try Self.reviewSnapshot(of: reference, db: db)
@@ -72,31 +80,29 @@ extension Library {
                 throw EditError.noSuchSegment(index, count: snapshot.segments.count)
             }
             let segment = snapshot.segments[index - 1]
-            let rows = try Row.fetchAll(
-                db,
+            let versions = SQLRequest<TextVersion>(
                 sql: """
-                    SELECT t.text, t.origin, t.createdAt, d.version FROM textRevision t
+                    SELECT t.text, t.origin, t.createdAt, d.version AS draftVersion FROM textRevision t
                     LEFT JOIN draft d ON d.id = t.draftId
                     WHERE t.interviewId = ? AND t.startFrame < ? AND t.endFrame > ?
                       AND (t.startFrame + t.endFrame) / 2 >= ? AND (t.startFrame + t.endFrame) / 2 < ?
                     ORDER BY t.id
                     """,
                 arguments: [interviewId, segment.endFrame, segment.startFrame, segment.startFrame, segment.endFrame])
-            return rows.map { row in
-                TextVersion(
-                    text: row["text"], origin: TextOrigin(rawValue: row["origin"]) ?? .interviewer,
-                    draftVersion: row["version"], createdAt: row["createdAt"])
+            return try UnreadableData.naming(.textHistory(interview: snapshot.interview.slug, segment: index)) {
+                try versions.fetchAll(db)
             }
         }
     }
 
     /// When the author's changes were last applied, if ever.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func lastApproval(_ reference: InterviewReference) throws(LibraryError) -> Date? {
         try read { db in
             let detail = try Self.detail(of: reference, db: db)
-            return try Date.fetchOne(
-                db, sql: "SELECT MAX(createdAt) FROM textRevision WHERE interviewId = ? AND origin = 'author'",
-                arguments: [detail.interview.id])
+            guard let interviewId = detail.interview.id else { return nil }
+            return try TextRevision.all().filter(interviewId: interviewId).filter(origin: .author)
+                .select(max(TextRevision.Columns.createdAt), as: Date.self).fetchOne(db)
         }
     }
 }

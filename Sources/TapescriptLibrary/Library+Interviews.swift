@@ -9,6 +9,13 @@ public struct InterviewSummary: Sendable, Equatable {
     public var segmentCount: Int
 }
 
+/// A row of the interview list as the one query reads it.
+private struct SummaryRow: Decodable, FetchableRecord {
+    var recording: Recording
+    var interview: Interview
+    var segmentCount: Int
+}
+
 /// Everything about one interview that reading commands need.
 public struct InterviewDetail: Sendable {
     public var interview: Interview
@@ -24,11 +31,10 @@ extension Library {
         _ analysis: RecordingAnalysis, path: String, title: String, regions: [SpeechRegion],
         parameters: SegmentationParameters, now: Date = Date()
     ) throws(LibraryError) -> Interview {
-        let segmentation = Self.encode(parameters)
-        return try write { db in
-            if let existing = try Recording.filter(Recording.Columns.fingerprint == analysis.fingerprint).fetchOne(db),
-                let owner = try Interview.fetchOne(db, key: existing.interviewId)
-            {
+        try write { db in
+            let existing = Recording.filter(Recording.Columns.fingerprint == analysis.fingerprint)
+                .select(Recording.Columns.interviewId, as: Int64.self)
+            if let ownerId = try existing.fetchOne(db), let owner = try Interview.fetchOne(db, key: ownerId) {
                 throw LibraryError.duplicateRecording(path: path, existing: owner.slug)
             }
             var interview = Interview(id: nil, slug: try Slug.unique(from: title, in: db), title: title, createdAt: now)
@@ -40,7 +46,7 @@ extension Library {
                 sampleRate: analysis.format.sampleRate, channelCount: analysis.format.channelCount,
                 frameCount: analysis.decodedFrameCount, expectedFrameCount: analysis.truncation?.expectedFrameCount,
                 nonFiniteSampleCount: analysis.nonFiniteSampleCount, envelope: analysis.envelope.encoded(),
-                segmentation: segmentation, importedAt: now)
+                segmentation: parameters, importedAt: now)
             try recording.insert(db)
             guard let recordingId = recording.id else { throw LibraryError.databaseFailure(reason: "no row id") }
             try Self.insertSegments(regions, recordingId: recordingId, db: db)
@@ -53,21 +59,30 @@ extension Library {
     }
 
     /// Every interview, oldest first.
+    /// - Throws: `LibraryError.unreadable` naming the first interview whose recording cannot be read.
     public func summaries() throws(LibraryError) -> [InterviewSummary] {
         try read { db in
-            let interviews = try Interview.order(Interview.Columns.id).fetchAll(db)
-            return try interviews.compactMap { interview -> InterviewSummary? in
-                guard let id = interview.id,
-                    let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
-                    let recordingId = recording.id
-                else { return nil }
-                let count = try Segment.filter(Segment.Columns.recordingId == recordingId).fetchCount(db)
-                return InterviewSummary(interview: interview, recording: recording, segmentCount: count)
+            // One query: each recording with its interview and the number of its segments.
+            let request = Recording.including(required: Recording.interview)
+                .annotated(with: Recording.segments.count)
+                .order(Recording.Columns.interviewId)
+                .asRequest(of: SummaryRow.self)
+            do {
+                return try request.fetchAll(db).map {
+                    InterviewSummary(interview: $0.interview, recording: $0.recording, segmentCount: $0.segmentCount)
+                }
+            } catch let error where error.isDecodingFailure {
+                // Opening each interview in turn finds the one that does not read, and names it.
+                for id in try Interview.order(Interview.Columns.id).fetchAll(db).compactMap(\.id) {
+                    _ = try Self.detail(of: .number(id), db: db)
+                }
+                throw error
             }
         }
     }
 
     /// The interview a user named by its slug or its number.
+    /// - Throws: `LibraryError.unknownInterview`, or `.unreadable` when its recording cannot be read.
     public func detail(of reference: InterviewReference) throws(LibraryError) -> InterviewDetail {
         try read { db in try Self.detail(of: reference, db: db) }
     }
@@ -75,22 +90,21 @@ extension Library {
     /// Replaces an interview's segments with new ones made with `parameters`, as one undoable edit. Text
     /// written for the old segments moves to the new segment that holds its middle; highlights are frame
     /// ranges and stay where they are.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     @discardableResult
     public func replaceSegments(
         of reference: InterviewReference, with regions: [SpeechRegion], parameters: SegmentationParameters,
         now: Date = Date()
-    ) throws(LibraryError) -> String {
-        let segmentation = Self.encode(parameters)
-        return try edit(reference, now: now) { snapshot in
+    ) throws(LibraryError) -> EditSummary {
+        try edit(reference, now: now) { snapshot in
             0..<max(snapshot.recording.frameCount, regions.last?.endFrame ?? 0) + 1
         } _: { db, snapshot, scope in
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId).deleteAll(db)
+            try Segment.all().filter(recordingId: scope.recordingId).deleteAll(db)
             try Self.insertSegments(regions, recordingId: scope.recordingId, db: db)
             try Self.carryTexts(from: snapshot.segments, to: regions, interviewId: scope.interviewId, db: db, now: now)
             var recording = snapshot.recording
-            recording.segmentation = segmentation
-            try recording.update(db)
-            return "re-segmented: \(snapshot.segments.count) → \(regions.count) segments"
+            try recording.updateChanges(db) { $0.segmentation = parameters }
+            return .resegmented(fromSegmentCount: snapshot.segments.count, toSegmentCount: regions.count)
         }
     }
 
@@ -124,14 +138,17 @@ extension Library {
         case .number(let id): found = try Interview.fetchOne(db, key: id)
         case .slug(let slug): found = try Interview.filter(Interview.Columns.slug == slug).fetchOne(db)
         }
-        guard let interview = found, let id = interview.id,
-            let recording = try Recording.filter(Recording.Columns.interviewId == id).fetchOne(db),
-            let recordingId = recording.id
-        else { throw LibraryError.unknownInterview(reference: reference.description) }
-        let segments = try Segment.filter(Segment.Columns.recordingId == recordingId)
-            .order(Segment.Columns.startFrame).fetchAll(db)
-        let markers = try Marker.filter(Marker.Columns.recordingId == recordingId)
-            .order(Marker.Columns.frame).fetchAll(db)
+        guard let interview = found, let id = interview.id else {
+            throw LibraryError.unknownInterview(reference: reference.description)
+        }
+        let recording = try UnreadableData.naming(.recording(interview: interview.slug)) {
+            try Recording.all().filter(interviewId: id).fetchOne(db)
+        }
+        guard let recording, let recordingId = recording.id else {
+            throw LibraryError.unknownInterview(reference: reference.description)
+        }
+        let segments = try Segment.all().filter(recordingId: recordingId).order(Segment.Columns.startFrame).fetchAll(db)
+        let markers = try Marker.all().filter(recordingId: recordingId).order(Marker.Columns.frame).fetchAll(db)
         return InterviewDetail(interview: interview, recording: recording, segments: segments, markers: markers)
     }
 
@@ -142,13 +159,6 @@ extension Library {
                 channel: region.channel)
             try segment.insert(db)
         }
-    }
-
-    private static func encode(_ parameters: SegmentationParameters) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
-        // Encoding a struct of numbers cannot fail.
-        return (try? encoder.encode(parameters)) ?? Data("{}".utf8)
     }
 }
 

@@ -1,14 +1,17 @@
 import Foundation
 import GRDB
 
-/// The edits a reviewer makes. Each is one transaction and one step of undo, and returns the sentence the
-/// status line and the scriptable commands show.
+/// The edits a reviewer makes. Each is one transaction and one step of undo, and returns what it did; the status
+/// line and the scriptable commands put that into words. Each throws `LibraryError.invalidEdit` when the edit
+/// cannot be made (and then changes nothing), `.unknownInterview`, or another `LibraryError` from the store.
 extension Library {
     /// Makes segments `first...last` (1-based) one highlight.
+    /// - Throws: `LibraryError.invalidEdit` for a range that does not exist or crosses a highlight, or an empty
+    ///   title.
     public func mark(
         _ reference: InterviewReference, segments first: Int, through last: Int, title: String? = nil,
         note: String? = nil, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             try Self.frames(of: first, through: last, in: snapshot)
         } _: { db, snapshot, scope in
@@ -24,32 +27,31 @@ extension Library {
                 note: note, createdAt: now)
             try highlight.insert(db)
             let number = snapshot.highlights.filter { $0.startFrame < scope.frames.lowerBound }.count + 1
-            let span = first == last ? "segment \(first)" : "segments \(first)–\(last)"
-            return "marked \(span) as highlight \(number)" + (title.map { " “\($0)”" } ?? "")
+            return .marked(first: first, last: last, highlight: number, title: title)
         }
     }
 
     /// Removes every highlight that segments `first...last` belong to.
+    /// - Throws: `LibraryError.invalidEdit` when no segment of the range is in a highlight.
     public func unmark(
         _ reference: InterviewReference, segments first: Int, through last: Int, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             try Self.frames(of: first, through: last, in: snapshot)
         } _: { db, snapshot, scope in
             let numbers = Set(snapshot.segments[(first - 1)...(last - 1)].compactMap(\.highlight)).sorted()
             guard !numbers.isEmpty else { throw EditError.notInAHighlight(segment: first) }
             let ids = numbers.map { snapshot.highlights[$0 - 1].id }
-            try Highlight.filter(ids.contains(Column("id"))).deleteAll(db)
-            return numbers.count == 1
-                ? "unmarked highlight \(numbers[0])"
-                : "unmarked highlights " + numbers.map(String.init).joined(separator: ", ")
+            try Highlight.deleteAll(db, keys: ids)
+            return .unmarked(highlights: numbers)
         }
     }
 
     /// Sets the title or the note of highlight `number` (1-based); nil leaves that one as it is.
+    /// - Throws: `LibraryError.invalidEdit` for a highlight that does not exist or an empty title.
     public func describeHighlight(
         _ reference: InterviewReference, number: Int, title: String?, note: String?, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             guard snapshot.highlights.indices.contains(number - 1) else {
                 throw EditError.noSuchHighlight(number, count: snapshot.highlights.count)
@@ -68,59 +70,61 @@ extension Library {
             }
             if let note { highlight.note = note.isEmpty ? nil : note }
             try highlight.update(db)
-            if let title { return "highlight \(number) is now “\(title.trimmingCharacters(in: .whitespaces))”" }
-            return "noted highlight \(number)"
+            if let title { return .retitled(highlight: number, title: title.trimmingCharacters(in: .whitespaces)) }
+            return .noted(highlight: number)
         }
     }
 
     /// Stores a new version of the text of segment `index`.
+    /// - Throws: `LibraryError.invalidEdit` for a segment that does not exist.
     public func setText(
         _ reference: InterviewReference, segment index: Int, text: String, origin: TextOrigin = .interviewer,
         now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             try Self.frames(of: index, through: index, in: snapshot)
         } _: { db, snapshot, scope in
             let segment = snapshot.segments[index - 1]
             let cleaned = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard cleaned != (segment.text ?? "") else { return "text of segment \(index) unchanged" }
+            guard cleaned != (segment.text ?? "") else { return .textUnchanged(segment: index) }
             var revision = TextRevision(
                 id: nil, interviewId: scope.interviewId, startFrame: segment.startFrame, endFrame: segment.endFrame,
                 text: cleaned, origin: origin, draftId: nil, createdAt: now)
             try revision.insert(db)
-            return "saved the text of segment \(index)"
+            return .savedText(segment: index)
         }
     }
 
     /// Names speakers: `[("A", "Andy"), ("B", "Jane")]`.
+    /// - Throws: `LibraryError.invalidEdit` on mono, for an unknown speaker, or an empty name.
     public func nameSpeakers(
         _ reference: InterviewReference, _ names: [(speaker: String, name: String)], now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, includesSpeakers: true, now: now) { _ in
             0..<0
         } _: { db, snapshot, scope in
             guard snapshot.recording.channelCount > 1 else { throw EditError.monoHasNoSpeakers }
-            var said: [String] = []
+            var named: [SpeakerNaming] = []
             for (speaker, name) in names {
                 guard let channel = snapshot.channel(forSpeaker: speaker) else {
                     throw EditError.unknownSpeaker(speaker)
                 }
                 let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
                 guard !trimmed.isEmpty else { throw EditError.emptySpeakerName(speaker) }
-                try SpeakerName.filter(SpeakerName.Columns.interviewId == scope.interviewId)
-                    .filter(Column("channel") == channel).deleteAll(db)
+                try SpeakerName.all().filter(interviewId: scope.interviewId).filter(channel: channel).deleteAll(db)
                 var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: trimmed)
                 try row.insert(db)
-                said.append("\(ReviewSnapshot.letter(channel: channel)) is \(trimmed)")
+                named.append(SpeakerNaming(channel: channel, name: trimmed))
             }
-            return "speakers: " + said.joined(separator: ", ")
+            return .namedSpeakers(names: named)
         }
     }
 
     /// Splits segment `index` in two at `frame`. The text stays with the first part.
+    /// - Throws: `LibraryError.invalidEdit` for a segment that does not exist or a frame outside it.
     public func split(
         _ reference: InterviewReference, segment index: Int, atFrame frame: Int64, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             let frames = try Self.frames(of: index, through: index, in: snapshot)
             // Each part keeps at least 10 ms.
@@ -133,7 +137,7 @@ extension Library {
             return frames
         } _: { db, snapshot, scope in
             let old = snapshot.segments[index - 1]
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+            try Segment.all().filter(recordingId: scope.recordingId)
                 .filter(Segment.Columns.startFrame == old.startFrame).deleteAll(db)
             for (start, end) in [(old.startFrame, frame), (frame, old.endFrame)] {
                 var part = Segment(
@@ -146,14 +150,15 @@ extension Library {
                     origin: .interviewer, draftId: nil, createdAt: now)
                 try revision.insert(db)
             }
-            return String(format: "split segment %d at %.1f s", index, snapshot.seconds(frame))
+            return .split(segment: index, atFrame: frame, sampleRate: snapshot.recording.sampleRate)
         }
     }
 
     /// Merges segment `index` with the one after it; their texts are joined.
+    /// - Throws: `LibraryError.invalidEdit` for the last segment, or two segments in different highlights.
     public func merge(
         _ reference: InterviewReference, segment index: Int, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
             guard index < snapshot.segments.count else {
                 if snapshot.segments.indices.contains(index - 1) { throw EditError.nothingToMerge(segment: index) }
@@ -165,7 +170,7 @@ extension Library {
             if let a = first.highlight, let b = second.highlight, a != b {
                 throw EditError.mergeAcrossHighlights(segment: index)
             }
-            try Segment.filter(Segment.Columns.recordingId == scope.recordingId)
+            try Segment.all().filter(recordingId: scope.recordingId)
                 .filter(
                     Segment.Columns.startFrame >= first.startFrame && Segment.Columns.startFrame <= second.startFrame
                 )
@@ -189,20 +194,21 @@ extension Library {
                 highlight.endFrame = max(highlight.endFrame, second.endFrame)
                 try highlight.update(db)
             }
-            return "merged segments \(index) and \(index + 1)"
+            return .merged(segment: index)
         }
     }
 
     /// Drops a listener's marker at `frame`.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func addMarker(
         _ reference: InterviewReference, atFrame frame: Int64, now: Date = Date()
-    ) throws(LibraryError) -> String {
+    ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { _ in
             frame..<(frame + 1)
         } _: { db, snapshot, scope in
             var marker = Marker(id: nil, recordingId: scope.recordingId, frame: frame, label: "", origin: .listener)
             try marker.insert(db)
-            return String(format: "marker at %.1f s", snapshot.seconds(frame))
+            return .addedMarker(atFrame: frame, sampleRate: snapshot.recording.sampleRate)
         }
     }
 

@@ -21,13 +21,14 @@ public final class Library: Sendable {
     }
 
     /// An in-memory library, for tests.
+    /// - Throws: `LibraryError.databaseFailure` when SQLite cannot make one.
     public static func inMemory() throws(LibraryError) -> Library {
         do {
             return try Library(path: ":memory:", writer: DatabaseQueue())
         } catch let error as LibraryError {
             throw error
         } catch {
-            throw .databaseFailure(reason: "\(error)")
+            throw Self.translate(error, path: ":memory:")
         }
     }
 
@@ -69,8 +70,6 @@ public final class Library: Sendable {
             return try writer.write(body)
         } catch let error as LibraryError {
             throw error
-        } catch let error as EditError {
-            throw .invalidEdit(error)
         } catch {
             throw Self.translate(error, path: path)
         }
@@ -86,9 +85,27 @@ public final class Library: Sendable {
         }
     }
 
-    /// SQLite's result codes, said the way a user thinks of them.
+    /// What went wrong, said the way a user thinks of it: SQLite's result codes, refused edits, and stored values
+    /// that do not read back as damage to the library.
     static func translate(_ error: any Error, path: String) -> LibraryError {
-        guard let error = error as? DatabaseError else { return .databaseFailure(reason: "\(error)") }
+        switch error {
+        case let error as DatabaseError:
+            return translate(error, path: path)
+        case let error as EditError:
+            return .invalidEdit(error)
+        case let damage as UnreadableData:
+            return .unreadable(path: path, part: damage.part)
+        case let error where error.isDecodingFailure:
+            return .unreadable(path: path, part: .storedValue)
+        case is EncodingError:
+            return .databaseFailure(reason: "a value could not be written as JSON")
+        default:
+            // Nothing else is thrown inside a transaction today; name the kind, never dump the value.
+            return .databaseFailure(reason: "an unexpected error (\(type(of: error)))")
+        }
+    }
+
+    private static func translate(_ error: DatabaseError, path: String) -> LibraryError {
         switch error.resultCode {
         case .SQLITE_NOTADB: return .notALibrary(path: path)
         case .SQLITE_CORRUPT: return .damaged(path: path, detail: "the database file is corrupt")

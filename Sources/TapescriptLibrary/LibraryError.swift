@@ -8,6 +8,9 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case duplicateRecording(path: String, existing: String)
     case unknownInterview(reference: String)
     case damaged(path: String, detail: String)
+    /// Something stored in the library cannot be read back: the file is sound, but a row is not what this
+    /// Tapescript wrote.
+    case unreadable(path: String, part: UnreadablePart)
     case databaseFailure(reason: String)
     case invalidEdit(EditError)
 
@@ -30,6 +33,8 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "no interview '\(reference)' in the library; 'tapescript list' shows the interviews there are"
         case .damaged(let path, let detail):
             return "the library '\(path)' is damaged: \(detail)"
+        case .unreadable(let path, let part):
+            return "the library '\(path)' is damaged: \(part)"
         case .databaseFailure(let reason):
             return "the library could not be updated: \(reason)"
         case .invalidEdit(let error):

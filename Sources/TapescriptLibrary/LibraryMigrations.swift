@@ -112,6 +112,34 @@ enum LibraryMigrations {
                 t.add(column: "paragraphs", .blob).notNull().defaults(to: Data("[]".utf8))
             }
         }
+        migrator.registerMigration("v4: each edit journalled as what it did, not as a sentence") { db in
+            // SQLite cannot relax the NOT NULL on `label` in place: the table is made again and the rows copied.
+            try db.create(table: "journalledEdit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                // The sentence an older Tapescript journalled; rows written from now on leave it NULL.
+                t.column("label", .text)
+                // JSON: what the edit did (an EditSummary), from which the sentence is made when it is shown.
+                t.column("summary", .text)
+                t.column("startFrame", .integer).notNull()
+                t.column("endFrame", .integer).notNull()
+                t.column("before", .blob).notNull()
+                t.column("after", .blob).notNull()
+                t.column("undone", .boolean).notNull().defaults(to: false)
+                t.column("createdAt", .datetime).notNull()
+                t.check(sql: "(label IS NULL) <> (summary IS NULL)")
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO journalledEdit (id, interviewId, label, startFrame, endFrame, before, after, undone, createdAt)
+                    SELECT id, interviewId, label, startFrame, endFrame, before, after, undone, createdAt FROM edit
+                    """)
+            try db.drop(table: "edit")
+            try db.rename(table: "journalledEdit", to: "edit")
+            // The index `belongsTo` made is named after the table it was made on; give it the name it had.
+            try db.drop(index: "journalledEdit_on_interviewId")
+            try db.create(index: "edit_on_interviewId", on: "edit", columns: ["interviewId"])
+        }
         return migrator
     }
 }

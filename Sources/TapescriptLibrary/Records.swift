@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TapescriptAudio
 
 /// One interview: a title, a short name to type, and (through `Recording`) the audio it came from.
 public struct Interview: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
@@ -35,14 +36,18 @@ public struct Recording: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var nonFiniteSampleCount: Int
     /// The level envelope, as `Envelope.encoded()` writes it.
     public var envelope: Data
-    /// The parameters the current segments were made with, as JSON.
-    public var segmentation: Data
+    /// The parameters the current segments were made with (stored as JSON).
+    public var segmentation: SegmentationParameters
     public var importedAt: Date
 
     public enum Columns {
+        public static let id = Column(CodingKeys.id)
         public static let interviewId = Column(CodingKeys.interviewId)
         public static let fingerprint = Column(CodingKeys.fingerprint)
     }
+
+    static let interview = belongsTo(Interview.self)
+    static let segments = hasMany(Segment.self)
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -62,6 +67,7 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public enum Columns {
         public static let recordingId = Column(CodingKeys.recordingId)
         public static let startFrame = Column(CodingKeys.startFrame)
+        public static let endFrame = Column(CodingKeys.endFrame)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

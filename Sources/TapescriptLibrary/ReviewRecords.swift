@@ -45,6 +45,8 @@ public struct TextRevision: Codable, Sendable, Equatable, FetchableRecord, Mutab
         public static let startFrame = Column(CodingKeys.startFrame)
         public static let endFrame = Column(CodingKeys.endFrame)
         public static let id = Column(CodingKeys.id)
+        public static let origin = Column(CodingKeys.origin)
+        public static let createdAt = Column(CodingKeys.createdAt)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
@@ -60,19 +62,24 @@ public struct SpeakerName: Codable, Sendable, Equatable, FetchableRecord, Mutabl
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)
+        public static let channel = Column(CodingKeys.channel)
     }
 }
 
-/// One undoable edit in the journal: the state of the time range it touched, before and after.
+/// One undoable edit in the journal: what it did, and the state of the time range it touched, before and after.
 struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
     static let databaseTableName = "edit"
     var id: Int64?
     var interviewId: Int64
-    var label: String
+    /// The sentence a Tapescript from before summaries journalled; nil on every row with a summary. New rows
+    /// keep no label: an older Tapescript refuses a library migrated past what it knows, so no reader is left
+    /// that would look for one, and the store has no words to write (they are made at the edge).
+    var label: String?
+    var summary: EditSummary?
     var startFrame: Int64
     var endFrame: Int64
-    var before: Data
-    var after: Data
+    var before: EditSlice
+    var after: EditSlice
     var undone: Bool
     var createdAt: Date
 
@@ -82,5 +89,21 @@ struct Edit: Codable, Sendable, FetchableRecord, MutablePersistableRecord {
         static let undone = Column(CodingKeys.undone)
     }
 
+    /// The edit as the journal knows it: its summary, or the sentence an older Tapescript stored.
+    var journalled: JournalledEdit {
+        summary.map(JournalledEdit.summary) ?? .legacy(label: label ?? "")
+    }
+
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    // The slices were written with a plain JSONEncoder before they were typed columns. Foundation's default
+    // dates (seconds since 2001) must stay: GRDB's default for JSON columns (milliseconds since 1970) would read
+    // every highlight date in an old entry wrong, silently.
+    static func databaseJSONDecoder(for column: String) -> JSONDecoder { JSONDecoder() }
+
+    static func databaseJSONEncoder(for column: String) -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
+    }
 }

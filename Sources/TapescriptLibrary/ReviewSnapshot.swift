@@ -77,6 +77,7 @@ public struct ReviewHighlight: Sendable, Equatable {
 
 extension Library {
     /// The review state of the interview `reference` names.
+    /// - Throws: `LibraryError.unknownInterview`, `.unreadable` when its recording cannot be read.
     public func reviewSnapshot(of reference: InterviewReference) throws(LibraryError) -> ReviewSnapshot {
         try read { db in try Self.reviewSnapshot(of: reference, db: db) }
     }
@@ -87,8 +88,8 @@ extension Library {
             throw LibraryError.unknownInterview(reference: "\(reference)")
         }
         let texts = try currentTexts(interviewId: interviewId, db: db)
-        let highlights = try Highlight.filter(Highlight.Columns.interviewId == interviewId)
-            .order(Highlight.Columns.startFrame).fetchAll(db)
+        let highlights = try Highlight.all().filter(interviewId: interviewId).order(Highlight.Columns.startFrame)
+            .fetchAll(db)
         var segments = detail.segments.enumerated().map { offset, segment in
             ReviewSegment(
                 index: offset + 1, startFrame: segment.startFrame, endFrame: segment.endFrame,
@@ -110,11 +111,10 @@ extension Library {
                     endFrame: highlight.endFrame, title: highlight.title, note: highlight.note,
                     segments: first.flatMap { first in last.map { first...$0 } }))
         }
-        let names = try SpeakerName.filter(SpeakerName.Columns.interviewId == interviewId).fetchAll(db)
-        let undoable = try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == false)
-            .fetchCount(db)
-        let redoable = try Edit.filter(Edit.Columns.interviewId == interviewId && Edit.Columns.undone == true)
-            .fetchCount(db)
+        let names = try SpeakerName.all().filter(interviewId: interviewId).fetchAll(db)
+        let journal = Edit.all().filter(interviewId: interviewId)
+        let undoable = try journal.filter(undone: false).fetchCount(db)
+        let redoable = try journal.filter(undone: true).fetchCount(db)
         return ReviewSnapshot(
             interview: detail.interview, recording: detail.recording, segments: segments, highlights: views,
             markers: detail.markers, speakerNames: Dictionary(names.map { ($0.channel, $0.name) }) { $1 },

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptApplication
 import TapescriptAudio
 import TapescriptLibrary
 
@@ -165,21 +166,23 @@ public final class ReviewSession {
 
     /// Carries out one edit in the library; returns the sentence that describes it.
     func perform(_ request: EditRequest) throws -> String {
+        let summary: EditSummary
         switch request {
-        case .mark(let first, let last): return try library.mark(reference, segments: first, through: last)
-        case .unmark(let first, let last): return try library.unmark(reference, segments: first, through: last)
+        case .mark(let first, let last): summary = try library.mark(reference, segments: first, through: last)
+        case .unmark(let first, let last): summary = try library.unmark(reference, segments: first, through: last)
         case .title(let highlight, let title):
-            return try library.describeHighlight(reference, number: highlight, title: title, note: nil)
+            summary = try library.describeHighlight(reference, number: highlight, title: title, note: nil)
         case .note(let highlight, let note):
-            return try library.describeHighlight(reference, number: highlight, title: nil, note: note)
-        case .text(let segment, let text): return try library.setText(reference, segment: segment, text: text)
+            summary = try library.describeHighlight(reference, number: highlight, title: nil, note: note)
+        case .text(let segment, let text): summary = try library.setText(reference, segment: segment, text: text)
         case .speakers(let assignments):
-            return try library.nameSpeakers(reference, assignments.map { ($0.speaker, $0.name) })
-        case .split(let segment, let frame): return try library.split(reference, segment: segment, atFrame: frame)
-        case .merge(let segment): return try library.merge(reference, segment: segment)
-        case .marker(let frame): return try library.addMarker(reference, atFrame: frame)
-        case .undo: return try library.undo(reference)
-        case .redo: return try library.redo(reference)
+            summary = try library.nameSpeakers(reference, assignments.map { ($0.speaker, $0.name) })
+        case .split(let segment, let frame): summary = try library.split(reference, segment: segment, atFrame: frame)
+        case .merge(let segment): summary = try library.merge(reference, segment: segment)
+        case .marker(let frame): summary = try library.addMarker(reference, atFrame: frame)
+        case .undo: return EditWording.sentence(for: try library.undo(reference))
+        case .redo: return EditWording.sentence(for: try library.redo(reference))
         }
+        return EditWording.sentence(for: summary)
     }
 }

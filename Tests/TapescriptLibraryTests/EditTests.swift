@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptApplication
 import Testing
 
 @testable import TapescriptAudio
@@ -6,9 +7,16 @@ import Testing
 
 /// The reviewer's edits: each one transaction, one step of undo, and nothing changed when refused.
 @Suite struct EditTests {
-    /// A library holding one call recording of four 1 s segments, every 2 s, at 8 kHz.
-    static func library(channels: Int = 2) throws -> (Library, InterviewReference) {
-        let library = try Library.inMemory()
+    /// A library holding one call recording of four 1 s segments, every 2 s, at 8 kHz: in memory, or in the file
+    /// at `path`.
+    static func library(channels: Int = 2, at path: String? = nil) throws -> (Library, InterviewReference) {
+        let library = try path.map { try #require(try Library.open(at: $0, create: true)) } ?? Library.inMemory()
+        try fill(library, channels: channels)
+        return (library, .slug("test"))
+    }
+
+    /// Imports the test recording into `library`; its slug is `test` the first time.
+    static func fill(_ library: Library, channels: Int) throws {
         let rate = 8000
         let windows = 10 * 100
         let envelope = Envelope(
@@ -29,21 +37,20 @@ import Testing
         }
         _ = try library.importRecording(
             analysis, path: "/t.wav", title: "Test", regions: regions, parameters: .interview)
-        return (library, .slug("test"))
     }
 
     @Test func markingMakesANumberedHighlightAndUndoTakesItBack() throws {
         let (library, interview) = try Self.library()
         #expect(
-            try library.mark(interview, segments: 2, through: 3, title: "Mentors")
+            EditWording.sentence(for: try library.mark(interview, segments: 2, through: 3, title: "Mentors"))
                 == "marked segments 2–3 as highlight 1 “Mentors”")
         var snapshot = try library.reviewSnapshot(of: interview)
         #expect(snapshot.segments.map(\.highlight) == [nil, 1, 1, nil])
         #expect(snapshot.highlights.first?.segments == 2...3)
-        #expect(try library.undo(interview).hasPrefix("undid: marked"))
+        #expect(EditWording.sentence(for: try library.undo(interview)).hasPrefix("undid: marked"))
         snapshot = try library.reviewSnapshot(of: interview)
         #expect(snapshot.highlights.isEmpty)
-        #expect(try library.redo(interview).hasPrefix("redid: marked"))
+        #expect(EditWording.sentence(for: try library.redo(interview)).hasPrefix("redid: marked"))
         #expect(try library.reviewSnapshot(of: interview).highlights.first?.title == "Mentors")
     }
 

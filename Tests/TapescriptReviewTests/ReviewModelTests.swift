@@ -13,7 +13,7 @@ import Testing
         let recording = Recording(
             id: 1, interviewId: 1, path: "/calls/test.wav", fingerprint: "x", container: "WAV", encoding: "PCM",
             sampleRate: rate, channelCount: channels, frameCount: Int64(count * 3 * rate + rate),
-            expectedFrameCount: nil, nonFiniteSampleCount: 0, envelope: Data(), segmentation: Data(),
+            expectedFrameCount: nil, nonFiniteSampleCount: 0, envelope: Data(), segmentation: .interview,
             importedAt: Date())
         var segments = (0..<count).map { index in
             ReviewSegment(

@@ -52,7 +52,7 @@ extension Tapescript {
             let resolution = try planned.resolved(take: take)
             guard resolution.count > 0 else { return }
             guard yes || confirm(count: resolution.count) else { throw DraftError.needsConfirmation }
-            let message = try applier.apply(resolution)
+            let message = EditWording.sentence(for: try applier.apply(resolution))
             // With --json, standard output is the plan alone.
             if json { Diagnostics().line(TerminalText(message)) } else { Output.line("\n" + TerminalText(message)) }
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptApplication
 
 extension Tapescript {
     struct Mark: ParsableCommand {
@@ -30,7 +31,7 @@ extension Tapescript {
             for selection in segments {
                 let said = try library.mark(
                     options.reference, segments: selection.first, through: selection.last, title: title, note: note)
-                Output.line(TerminalText(said))
+                Output.line(TerminalText(EditWording.sentence(for: said)))
             }
         }
     }
@@ -53,7 +54,9 @@ extension Tapescript {
             for selection in segments {
                 Output.line(
                     TerminalText(
-                        try library.unmark(options.reference, segments: selection.first, through: selection.last)))
+                        EditWording.sentence(
+                            for: try library.unmark(
+                                options.reference, segments: selection.first, through: selection.last))))
             }
         }
     }

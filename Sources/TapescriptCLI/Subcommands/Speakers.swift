@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -33,7 +34,7 @@ extension Tapescript {
                 let parts = entry.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 return (String(parts[0]), EnteredText.cleaned(parts.count > 1 ? String(parts[1]) : "", as: "the name"))
             }
-            Output.line(TerminalText(try library.nameSpeakers(options.reference, pairs)))
+            Output.line(TerminalText(EditWording.sentence(for: try library.nameSpeakers(options.reference, pairs))))
         }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -19,7 +20,9 @@ extension Tapescript {
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let frame = Int64((at.seconds * Double(snapshot.recording.sampleRate)).rounded())
-            Output.line(TerminalText(try library.split(options.reference, segment: segment, atFrame: frame)))
+            Output.line(
+                TerminalText(
+                    EditWording.sentence(for: try library.split(options.reference, segment: segment, atFrame: frame))))
         }
     }
 
@@ -33,7 +36,9 @@ extension Tapescript {
         var segment: Int
 
         func run() throws {
-            Output.line(TerminalText(try options.library().merge(options.reference, segment: segment)))
+            Output.line(
+                TerminalText(
+                    EditWording.sentence(for: try options.library().merge(options.reference, segment: segment))))
         }
     }
 
@@ -44,7 +49,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            Output.line(TerminalText(try options.library().undo(options.reference)))
+            Output.line(TerminalText(EditWording.sentence(for: try options.library().undo(options.reference))))
         }
     }
 
@@ -54,7 +59,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            Output.line(TerminalText(try options.library().redo(options.reference)))
+            Output.line(TerminalText(EditWording.sentence(for: try options.library().redo(options.reference))))
         }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TapescriptApplication
 import TapescriptLibrary
 
 extension Tapescript {
@@ -30,7 +31,10 @@ extension Tapescript {
             // One rule for every source: the bytes must be UTF-8, or nothing is stored.
             let given = try file.map(InputFile.text) ?? (text == "-" ? InputFile.text("-") : text ?? "")
             let words = EnteredText.cleaned(given, as: "the text")
-            Output.line(TerminalText(try options.library().setText(options.reference, segment: segment, text: words)))
+            Output.line(
+                TerminalText(
+                    EditWording.sentence(
+                        for: try options.library().setText(options.reference, segment: segment, text: words))))
         }
     }
 }
