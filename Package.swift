@@ -29,13 +29,15 @@ let package = Package(
         .target(name: "TapescriptFiles"),
         // Text from outside made safe: control characters stripped where text enters, drawn where it is shown.
         .target(name: "TapescriptText"),
+        // The per-sample loops (decimation, the voice-band filter and window energy, pitch correlation), over
+        // buffers their callers size and nothing else: no file, no parsing. Their indices are in range by
+        // construction, so the release build drops the checks here (docs/performance.md says what that buys).
+        // Everything that reads bytes from a file stays in TapescriptAudio, checked.
         .target(
-            name: "TapescriptAudio",
-            dependencies: ["CSndfile", "CXXHash"],
-            // The per-sample loops are bounds-checked by construction; unchecked arithmetic there is worth
-            // about a fifth of import time.
+            name: "TapescriptKernels",
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
+        .target(name: "TapescriptAudio", dependencies: ["TapescriptKernels", "CSndfile", "CXXHash"]),
         .target(
             name: "TapescriptLibrary",
             dependencies: ["TapescriptAudio", "TapescriptFiles", .product(name: "GRDB", package: "GRDB.swift")]

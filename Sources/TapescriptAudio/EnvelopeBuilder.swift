@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptKernels
 
 /// Builds an `Envelope` from the voice band as it streams past, in constant memory apart from the envelope
 /// itself.
@@ -96,37 +97,8 @@ public struct EnvelopeBuilder {
     /// tracker.
     private mutating func closeWindow(_ frames: UnsafePointer<Float>, groups: Int) {
         let channels = channelCount
-        mix.withUnsafeMutableBufferPointer { mix in
-            if channels == 2 {
-                // Both channels in one loop, so that each filter's recursion hides the other's latency.
-                var (left, right) = (filters[0], filters[1])
-                var (leftEnergy, rightEnergy): (Float, Float) = (0, 0)
-                for index in 0..<groups {
-                    let l = left.process(frames[2 * index])
-                    let r = right.process(frames[2 * index + 1])
-                    leftEnergy += l * l
-                    rightEnergy += r * r
-                    mix[index] = (l + r) * 0.5
-                }
-                (filters[0], filters[1]) = (left, right)
-                (energies[0], energies[1]) = (leftEnergy, rightEnergy)
-            } else {
-                for index in 0..<groups { mix[index] = 0 }
-                let share = 1 / Float(channels)
-                for channel in 0..<channels {
-                    var filter = filters[channel]
-                    var energy: Float = 0
-                    for index in 0..<groups {
-                        let filtered = filter.process(frames[index * channels + channel])
-                        energy += filtered * filtered
-                        mix[index] += filtered * share
-                    }
-                    filters[channel] = filter
-                    energies[channel] = energy
-                }
-            }
-            pitchTracker.append(UnsafeBufferPointer(rebasing: mix[0..<groups]))
-        }
+        WindowEnergy.measure(frames, groupCount: groups, filters: &filters, energies: &energies, mix: &mix)
+        mix.withUnsafeBufferPointer { mix in pitchTracker.append(UnsafeBufferPointer(rebasing: mix[0..<groups])) }
         for channel in 0..<channels {
             let meanSquare = energies[channel] / Float(max(1, groups))
             levels.append(meanSquare > 0 ? LevelCode.code(decibels: 10 * log10f(meanSquare)) : 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptKernels
 
 /// Decodes a recording once. One core decodes, fingerprints and decimates each block; the other builds the
 /// level envelope and the pitch track from the decimated voice band.

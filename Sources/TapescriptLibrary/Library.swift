@@ -50,12 +50,18 @@ public final class Library: Sendable {
         do {
             let migrator = LibraryMigrations.migrator
             if try writer.read({ try migrator.hasBeenSuperseded($0) }) { throw LibraryError.newerSchema(path: path) }
-            do {
-                try migrator.migrate(writer)
-            } catch {
-                // Two processes creating a new library at once both try the first migration; the loser's
-                // failure is harmless when the winner has completed it.
-                guard try writer.read({ try migrator.hasCompletedMigrations($0) }) else { throw error }
+            // Two processes creating a new library at once both try the first migration. The loser's write can
+            // fail at once (its snapshot went stale: SQLite does not wait on that), and is harmless once the winner
+            // has completed; while the winner is still at it, try again a little later, for up to 5 s.
+            for attempt in 1...50 {
+                do {
+                    try migrator.migrate(writer)
+                    break
+                } catch {
+                    if try writer.read({ try migrator.hasCompletedMigrations($0) }) { break }
+                    if attempt == 50 { throw error }
+                    usleep(100_000)
+                }
             }
         } catch let error as LibraryError {
             throw error

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The controlling terminal, switched into the state a full-screen program needs: raw keyboard input (no echo,
 /// no line editing, Ctrl-C and Ctrl-Z as keys), the alternate screen, the cursor hidden.
 ///
@@ -23,7 +21,11 @@ final class RawTerminal {
     init(input: Int32 = STDIN_FILENO, output: Int32 = STDOUT_FILENO) throws {
         guard isatty(input) == 1, isatty(output) == 1 else { throw TerminalError.notATerminal }
         var settings = termios()
-        guard tcgetattr(input, &settings) == 0 else { throw TerminalError.cannotConfigure(Self.failure("tcgetattr")) }
+        do throws(SystemCallError) {
+            _ = try systemCall("tcgetattr") { tcgetattr(input, &settings) }
+        } catch {
+            throw TerminalError.cannotConfigure(error.description)
+        }
         self.input = input
         self.output = output
         original = settings
@@ -50,8 +52,10 @@ final class RawTerminal {
             characters[Int(VMIN)] = 0
             characters[Int(VTIME)] = 0
         }
-        guard tcsetattr(input, TCSAFLUSH, &raw) == 0 else {
-            throw TerminalError.cannotConfigure(Self.failure("tcsetattr"))
+        do throws(SystemCallError) {
+            _ = try systemCall("tcsetattr") { tcsetattr(input, TCSAFLUSH, &raw) }
+        } catch {
+            throw TerminalError.cannotConfigure(error.description)
         }
         isRaw = true
         try write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")
@@ -65,7 +69,11 @@ final class RawTerminal {
         // Best effort: if the terminal is gone there is no screen left to fix, and the settings are restored anyway.
         _ = writeAll("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
         var settings = original
-        tcsetattr(input, TCSADRAIN, &settings)
+        do {
+            _ = try systemCall("tcsetattr") { tcsetattr(input, TCSADRAIN, &settings) }
+        } catch {
+            // Nothing left to do: restoring runs on the way out, errors included, with no one to report to.
+        }
     }
 
     /// The window's size, or 80×24 when the terminal does not say.
@@ -108,18 +116,24 @@ final class RawTerminal {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { buffer in
-                Glibc.write(output, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
-            }
-            if written > 0 {
+            do throws(SystemCallError) {
+                let written = try systemCall("write") {
+                    bytes.withUnsafeBytes { buffer in
+                        writeBytes(output, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                    }
+                }
+                guard written > 0 else { return "the terminal accepted no bytes" }
                 offset += written
-            } else if written < 0, errno == EINTR {
-                continue
-            } else if written < 0, errno == EAGAIN {
+            } catch  where error.wouldBlock {
+                // Output set non-blocking by someone else, and full: wait until it takes bytes again.
                 var descriptor = pollfd(fd: output, events: Int16(POLLOUT), revents: 0)
-                _ = poll(&descriptor, 1, -1)
-            } else {
-                return written == 0 ? "the terminal accepted no bytes" : Self.failure("write")
+                do throws(SystemCallError) {
+                    _ = try systemCall("poll") { poll(&descriptor, 1, -1) }
+                } catch {
+                    return error.description
+                }
+            } catch {
+                return error.description
             }
         }
         return nil
@@ -129,10 +143,16 @@ final class RawTerminal {
     private func waitForInput(timeoutMilliseconds: Int32, wakingOn signals: SignalWatcher?) throws -> Bool {
         var descriptors = [pollfd(fd: input, events: Int16(POLLIN), revents: 0)]
         if let signals { descriptors.append(pollfd(fd: signals.wakeUpDescriptor, events: Int16(POLLIN), revents: 0)) }
-        let ready = poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
-        if ready < 0 {
-            guard errno == EINTR else { throw TerminalError.cannotRead(Self.failure("poll")) }
+        do throws(SystemCallError) {
+            // Not retried: an interruption is a signal, news for the loop (a watched one has also made
+            // `signals` readable).
+            _ = try systemCall("poll", retryingOnInterrupt: false) {
+                poll(&descriptors, nfds_t(descriptors.count), timeoutMilliseconds)
+            }
+        } catch  where error.wasInterrupted {
             return false
+        } catch {
+            throw TerminalError.cannotRead(error.description)
         }
         let events = descriptors[0].revents
         if events & Int16(POLLIN) != 0 { return true }
@@ -144,17 +164,15 @@ final class RawTerminal {
 
     private func readAvailable() throws -> [UInt8] {
         var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = read(input, &buffer, buffer.count)
-            if count > 0 { return Array(buffer.prefix(count)) }
-            if count == 0 { throw TerminalError.cannotRead("the terminal was closed") }
-            if errno == EINTR { continue }
-            if errno == EAGAIN { return [] }
-            throw TerminalError.cannotRead(Self.failure("read"))
+        let count: Int
+        do throws(SystemCallError) {
+            count = try systemCall("read") { read(input, &buffer, buffer.count) }
+        } catch  where error.wouldBlock {
+            return []
+        } catch {
+            throw TerminalError.cannotRead(error.description)
         }
-    }
-
-    private static func failure(_ call: String) -> String {
-        "\(call) failed: \(String(cString: strerror(errno)))"
+        guard count > 0 else { throw TerminalError.cannotRead("the terminal was closed") }
+        return Array(buffer.prefix(count))
     }
 }

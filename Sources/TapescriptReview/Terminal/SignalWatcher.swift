@@ -1,5 +1,3 @@
-import Glibc
-
 /// Catches the signals the review screen must survive (resize, terminate, interrupt, hangup) and keeps them for
 /// the app loop to collect with `take()`, so that a `kill` ends the review through the same path as `q`: the loop
 /// returns and the terminal is restored, instead of the process dying in raw mode on the alternate screen.
@@ -37,7 +35,7 @@ final class SignalWatcher {
         var previousActions: [(number: Int32, action: sigaction)] = []
         for signal in TerminalSignal.allCases where signals.contains(signal) {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in recordSignal(number) }
+            action.handler = { number in recordSignal(number) }
             sigemptyset(&action.sa_mask)
             // Interrupted reads and writes elsewhere in the process carry on; `poll` still returns EINTR.
             action.sa_flags = SA_RESTART
@@ -85,7 +83,8 @@ private let signalPipe = SignalPipe()
 private func recordSignal(_ number: Int32) {
     let savedError = errno
     var byte = UInt8(truncatingIfNeeded: number)
-    // A full pipe already wakes the reader, so a failed write loses nothing that matters.
+    // A full pipe already wakes the reader, so a failed write loses nothing that matters. Not through `systemCall`:
+    // throwing allocates, which a handler must not.
     if let signalPipe { _ = write(signalPipe.writeEnd, &byte, 1) }
     errno = savedError
 }
@@ -97,7 +96,7 @@ private struct SignalPipe: Sendable {
 
     init?() {
         var descriptors: [Int32] = [-1, -1]
-        // `pipe2` is hidden behind _GNU_SOURCE in Glibc's module, hence `pipe` and `fcntl`.
+        // `pipe2` is hidden behind _GNU_SOURCE in Glibc's module and missing on Darwin, hence `pipe` and `fcntl`.
         guard pipe(&descriptors) == 0 else { return nil }
         for descriptor in descriptors {
             // Non-blocking: the handler must never stall on a full pipe, nor `drain` on an empty one. Close on
@@ -115,14 +114,15 @@ private struct SignalPipe: Sendable {
         var numbers: Set<UInt8> = []
         var buffer = [UInt8](repeating: 0, count: 64)
         while true {
-            let count = read(readEnd, &buffer, buffer.count)
-            if count > 0 {
-                numbers.formUnion(buffer.prefix(count))
-            } else if count < 0, errno == EINTR {
-                continue
-            } else {
+            let count: Int
+            do throws(SystemCallError) {
+                count = try systemCall("read") { read(readEnd, &buffer, buffer.count) }
+            } catch {
+                // Empty (EAGAIN, the usual way out) or failing: either way there is nothing more to read.
                 return numbers
             }
+            guard count > 0 else { return numbers }
+            numbers.formUnion(buffer.prefix(count))
         }
     }
 }

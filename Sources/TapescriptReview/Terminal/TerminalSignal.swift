@@ -1,5 +1,3 @@
-import Glibc
-
 /// A signal the review screen reacts to rather than dies of.
 enum TerminalSignal: Sendable, Hashable, CaseIterable {
     /// SIGWINCH: the window changed size; draw again at the new size.

@@ -1,12 +1,19 @@
 /// Brings interleaved samples down to about 4 kHz by averaging each group of `decimation` frames, per channel.
 /// It runs on the decoding core, so the core that builds the envelope sees a tenth of the data.
-struct Decimator: Sendable {
-    let channelCount: Int
-    let decimation: Int
+package struct Decimator: Sendable {
+    package let channelCount: Int
+    package let decimation: Int
+
+    package init(channelCount: Int, decimation: Int) {
+        self.channelCount = channelCount
+        self.decimation = decimation
+    }
 
     /// Decimates `frameCount` frames into `output` (interleaved, full scale ±1); a last group shorter than
     /// `decimation` is averaged over the frames it has. Returns the decimated frames written.
-    func decimate(_ samples: UnsafePointer<Int16>, frameCount: Int, into output: UnsafeMutablePointer<Float>) -> Int {
+    package func decimate(_ samples: UnsafePointer<Int16>, frameCount: Int, into output: UnsafeMutablePointer<Float>)
+        -> Int
+    {
         let (channels, decimation) = (channelCount, decimation)
         let wholeGroups = frameCount / decimation
         let scale = 1 / (32768 * Float(decimation))
@@ -55,7 +62,7 @@ struct Decimator: Sendable {
     }
 
     /// Decimates float frames as above. NaN and infinite samples count as silence; their number is returned.
-    func decimate(
+    package func decimate(
         _ samples: UnsafePointer<Float>, frameCount: Int, into output: UnsafeMutablePointer<Float>
     ) -> (frames: Int, nonFiniteSamples: Int) {
         let channels = channelCount

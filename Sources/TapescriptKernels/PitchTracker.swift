@@ -3,7 +3,7 @@
 ///
 /// Pitch is what tells two talkers apart across a short pause in a mono recording: over a second or two of
 /// speech, spectral shape mostly reflects *what* is said, the median pitch *who* says it.
-struct PitchTracker {
+package struct PitchTracker: Sendable {
     static let lowestPitch = 50.0
     static let highestPitch = 400.0
     /// Below this correlation a frame counts as unvoiced.
@@ -11,7 +11,7 @@ struct PitchTracker {
     /// Frames quieter than this (about −70 dBFS mean square) are not worth correlating.
     static let silentEnergyPerSample: Float = 1e-7
 
-    let sampleRate: Double
+    package let sampleRate: Double
     private let frameLength: Int
     private let shortestLag: Int
     private let longestLag: Int
@@ -21,7 +21,7 @@ struct PitchTracker {
     private let capacity: Int
     private var correlations: [Float]
 
-    init(sampleRate: Double) {
+    package init(sampleRate: Double) {
         self.sampleRate = sampleRate
         frameLength = Int((sampleRate * 0.03).rounded())
         shortestLag = max(2, Int((sampleRate / Self.highestPitch).rounded(.down)))
@@ -34,13 +34,13 @@ struct PitchTracker {
     }
 
     /// Adds voice-band samples.
-    mutating func append(_ samples: UnsafeBufferPointer<Float>) {
+    package mutating func append(_ samples: UnsafeBufferPointer<Float>) {
         if history.count + samples.count > capacity { history.removeFirst(history.count - needed) }
         history.append(contentsOf: samples)
     }
 
     /// The pitch in Hz over the last 30 ms, or 0 when that stretch is not voiced.
-    mutating func estimate() -> Float {
+    package mutating func estimate() -> Float {
         let (frameLength, shortestLag, longestLag, sampleRate) = (frameLength, shortestLag, longestLag, sampleRate)
         return history.withUnsafeBufferPointer { history in
             correlations.withUnsafeMutableBufferPointer { correlations in
