@@ -63,6 +63,7 @@ let package = Package(
             name: "TapescriptReview",
             dependencies: [
                 "TapescriptAudio", "TapescriptLibrary", "TapescriptApplication", "TapescriptTime", "TapescriptFiles",
+                "TapescriptText",
             ]),
         .target(
             name: "TapescriptCLI",

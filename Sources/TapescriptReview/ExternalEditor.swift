@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptFiles
 import TapescriptLibrary
+import TapescriptText
 
 /// Edits segment texts in the user's own editor, as git does: `$VISUAL`, else `$EDITOR`, else `vi`, run through
 /// the shell on a temporary file with one paragraph per segment.
@@ -52,7 +53,8 @@ struct ExternalEditor {
         guard let edited = try? String(contentsOf: file, encoding: .utf8) else {
             return .failure("the edited file \(file.path) cannot be read as UTF-8; it is kept there")
         }
-        let paragraphs = Self.paragraphs(in: edited)
+        // An editor can save anything; what drives a terminal never reaches the library.
+        let paragraphs = Self.paragraphs(in: edited).map { ControlCharacters.stripped($0).text }
         guard paragraphs.count == segments.count else {
             return .failure(
                 "expected \(segments.count) paragraph\(segments.count == 1 ? "" : "s") (one per segment, blank lines "

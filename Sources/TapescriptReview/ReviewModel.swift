@@ -28,6 +28,15 @@ struct ReviewModel {
     /// Where the excerpt now playing ends, when playback is to go on after it.
     var playingUntil: Int64?
     private(set) var lastSearch: String?
+    /// The segment (by its start) and its text when a text edit began, so that text changed elsewhere meanwhile
+    /// is noticed before it is superseded.
+    private(set) var textEditBase: (startFrame: Int64, text: String)?
+
+    /// The base of the text edit just committed, handed over once.
+    mutating func takeTextEditBase() -> (startFrame: Int64, text: String)? {
+        defer { textEditBase = nil }
+        return textEditBase
+    }
     /// Rows the list shows at once; the screen sets it from the terminal's height.
     var pageHeight = 20 {
         didSet { scrollToCursor() }
@@ -124,6 +133,7 @@ struct ReviewModel {
         case .character("i"):
             guard let segment = currentSegment else { return [] }
             mode = .field(.text(segment: segment.index), LineEditor(text: segment.text ?? ""))
+            textEditBase = (segment.startFrame, segment.text ?? "")
         case .character("e"): return openEditor()
         case .character("S"):
             guard snapshot.recording.channelCount > 1 else {

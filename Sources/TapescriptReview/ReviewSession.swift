@@ -67,12 +67,16 @@ public final class ReviewSession {
         var model: ReviewModel
         var renderer = ScreenRenderer()
         var size = TerminalSize.fallback
+        /// The library's count of commits by others when the screen last read it.
+        var seenOutsideChanges: Int?
 
         /// Runs until the user quits (nil) or a signal ends the session (that signal).
         mutating func run() throws -> TerminalSignal? {
             size = terminal.size()
             model.pageHeight = ReviewScreen.listHeight(for: size)
+            seenOutsideChanges = try session.library.outsideChangeCount()
             while true {
+                try reloadIfChangedElsewhere()
                 try draw()
                 let playing = { if case .playing = model.playback { return true } else { return false } }()
                 let keys = try terminal.readKeys(timeoutMilliseconds: playing ? 50 : 500, wakingOn: signals)
@@ -92,6 +96,16 @@ public final class ReviewSession {
                 }
                 try followPlayback()
             }
+        }
+
+        /// Another program wrote to the library: show it as it is now, so that no edit starts from a stale screen.
+        private mutating func reloadIfChangedElsewhere() throws {
+            let count = try session.library.outsideChangeCount()
+            guard count != seenOutsideChanges else { return }
+            seenOutsideChanges = count
+            model.reload(
+                try session.library.reviewSnapshot(of: session.reference),
+                message: "the library was changed by another program; this is how it is now")
         }
 
         private mutating func draw() throws {
@@ -115,7 +129,7 @@ public final class ReviewSession {
                         model.playbackFailed(error.description)
                     }
                 case .edit(let request):
-                    apply(request)
+                    apply(request, basedOn: model.takeTextEditBase())
                 case .openEditor(let first, let last):
                     try editInEditor(first: first, last: last)
                 }
@@ -132,9 +146,25 @@ public final class ReviewSession {
             }
         }
 
-        private mutating func apply(_ request: EditRequest) {
+        /// Carries out an edit; a text edit names the segment (by its start) and the text it began from.
+        private mutating func apply(_ request: EditRequest, basedOn base: (startFrame: Int64, text: String)? = nil) {
             do {
-                let message = try session.perform(request)
+                var request = request
+                var changedMeanwhile = false
+                if case .text(_, let text) = request, let base {
+                    // The library as it is now, not as the screen last showed it: the segment may have moved or its
+                    // text changed under another program's hand while this one was typed.
+                    let fresh = try session.library.reviewSnapshot(of: session.reference)
+                    if let row = fresh.segmentIndex(containing: base.startFrame) {
+                        request = .text(segment: row + 1, text)
+                        changedMeanwhile = (fresh.segments[row].text ?? "") != base.text
+                    }
+                }
+                var message = try session.perform(request)
+                if changedMeanwhile, case .text(let segment, _) = request {
+                    // Both versions are kept: the other program's words stay in the segment's history.
+                    message += "; changed elsewhere too: both texts kept (tapescript history … \(segment))"
+                }
                 model.reload(try session.library.reviewSnapshot(of: session.reference), message: message)
             } catch {
                 model.message = "not saved: \(error)"
@@ -144,8 +174,8 @@ public final class ReviewSession {
         private mutating func editInEditor(first: Int, last: Int) throws {
             playback.stop()
             terminal.restore()
-            let outcome = ExternalEditor(environment: session.environment).edit(
-                segments: Array(model.snapshot.segments[(first - 1)...(last - 1)]))
+            let originals = Array(model.snapshot.segments[(first - 1)...(last - 1)])
+            let outcome = ExternalEditor(environment: session.environment).edit(segments: originals)
             try terminal.enter()
             renderer.invalidate()
             switch outcome {
@@ -153,10 +183,8 @@ public final class ReviewSession {
                 model.message = reason
             case .success(let texts):
                 var saved = 0
-                for (offset, text) in texts.enumerated() {
-                    let index = first + offset
-                    guard text != (model.snapshot.segments[index - 1].text ?? "") else { continue }
-                    apply(.text(segment: index, text))
+                for (segment, text) in zip(originals, texts) where text != (segment.text ?? "") {
+                    apply(.text(segment: segment.index, text), basedOn: (segment.startFrame, segment.text ?? ""))
                     saved += 1
                 }
                 model.message = saved == 0 ? "no changes" : "saved the text of \(saved) segment\(saved == 1 ? "" : "s")"
