@@ -34,14 +34,28 @@ import Testing
         #expect(locator(["PATH": "/usr/bin:/bin"], executables: ["/usr/bin/mpv"]).locate() == nil)
     }
 
-    @Test func theOverrideWinsAndIsSplitOnWhitespaceWithoutAShell() throws {
+    @Test func theOverrideWinsAndIsSplitIntoWordsAsAShellQuotesThemWithoutRunningOne() throws {
         let environment = ["PATH": "/usr/bin", "TAPESCRIPT_PLAYER": "  mpv\t--really-quiet  'quoted arg' "]
         let found = try #require(locator(environment, executables: ["/usr/bin/mpv", "/usr/bin/aplay"]).locate())
         #expect(found.executablePath == "/usr/bin/mpv")
         #expect(found.name == "mpv")
         #expect(!found.canChangeSpeed)
-        #expect(
-            found.arguments(playing: "/tmp/x.wav", speed: 2) == ["--really-quiet", "'quoted", "arg'", "/tmp/x.wav"])
+        #expect(found.arguments(playing: "/tmp/x.wav", speed: 2) == ["--really-quiet", "quoted arg", "/tmp/x.wav"])
+    }
+
+    @Test func aPlayerWhosePathHasASpaceCanBeNamedQuotedOrEscaped() throws {
+        let path = "/Applications/My Player/play"
+        for commandLine in ["'\(path)' -q", "\"\(path)\" -q", "/Applications/My\\ Player/play -q"] {
+            let found = try #require(
+                locator(["TAPESCRIPT_PLAYER": commandLine], executables: [path]).locate(), "\(commandLine)")
+            #expect(found.executablePath == path, "\(commandLine)")
+            #expect(found.arguments(playing: "/tmp/x.wav", speed: 1) == ["-q", "/tmp/x.wav"])
+        }
+    }
+
+    @Test func anUnclosedQuoteNamesNoPlayer() {
+        #expect(PlayerCommand(commandLine: "'mpv --quiet") == nil)
+        #expect(PlayerCommand.words(of: #"a "b c" 'd e' f\ g"#) == ["a", "b c", "d e", "f g"])
     }
 
     @Test func anOverrideNotOnThePathIsKeptSoStartingItNamesTheProblem() throws {

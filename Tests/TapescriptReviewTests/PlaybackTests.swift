@@ -15,9 +15,9 @@ import Testing
         var sizeLog: String { folder.file("size.log") }
         var heardCopy: String { folder.file("heard.wav") }
 
-        init(in folder: TemporaryFolder, exitStatus: Int? = nil) throws {
+        init(in folder: TemporaryFolder, exitStatus: Int? = nil, ending: String? = nil) throws {
             self.folder = folder
-            let ending = exitStatus.map { "exit \($0)" } ?? "exec sleep 30"
+            let ending = ending ?? exitStatus.map { "exit \($0)" } ?? "exec sleep 30"
             let script = """
                 #!/bin/sh
                 for last in "$@"; do printf '%s\\n' "$last" >> '\(argumentsLog).tmp'; done
@@ -177,6 +177,31 @@ import Testing
         #expect(!playback.isPlaying)
         #expect(playback.position(now: .now) == nil)
         #expect(playback.playerFailure == .playerFailed(player: "fake-player", status: 3))
+    }
+
+    @Test func aPlayerKilledByASignalIsReportedWithIt() async throws {
+        let folder = try TemporaryFolder()
+        let fake = try FakePlayer(in: folder, ending: "kill -FPE $$")
+        let playback = playback(try recording(in: folder), player: try fake.player(), folder: folder)
+        defer { playback.shutdown() }
+
+        try playback.play(from: 0, to: 8000, speed: 1)
+        for _ in 0..<1000 where playback.isPlaying { try await Task.sleep(for: .milliseconds(10)) }
+
+        #expect(playback.playerFailure == .playerKilled(player: "fake-player", signal: SIGFPE))
+        #expect(playback.playerFailure?.description.contains("killed by signal") == true)
+    }
+
+    @Test func aPlayerThatExitsAtOnceWithoutPlayingIsReported() async throws {
+        let folder = try TemporaryFolder()
+        let fake = try FakePlayer(in: folder, exitStatus: 0)
+        let playback = playback(try recording(in: folder), player: try fake.player(), folder: folder)
+        defer { playback.shutdown() }
+
+        try playback.play(from: 0, to: 8000 * 10, speed: 1)
+        for _ in 0..<1000 where playback.isPlaying { try await Task.sleep(for: .milliseconds(10)) }
+
+        #expect(playback.playerFailure == .playerEndedAtOnce(player: "fake-player", excerptSeconds: 10))
     }
 
     @Test func shutdownRemovesTheTemporaryFolder() async throws {

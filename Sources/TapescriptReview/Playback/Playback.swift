@@ -109,13 +109,26 @@ final class Playback {
         return min(session.startFrame + advanced, session.endFrame)
     }
 
-    /// `PlaybackError.playerFailed` when the last player ended by itself with a failure status (not when
-    /// `stop` ended it); nil otherwise.
+    /// Why the last player ended by itself, if it did not just finish playing: a failure status, a signal, or an
+    /// exit so soon that it cannot have played (a player that exits 0 at once would make the cursor race ahead
+    /// as if it had). Nil while it plays, after `stop`, and when it ended at about the time the excerpt did.
     var playerFailure: PlaybackError? {
-        guard let session, !session.process.isRunning, session.process.terminationReason == .exit,
-            session.process.terminationStatus != 0
-        else { return nil }
-        return .playerFailed(player: session.playerName, status: session.process.terminationStatus)
+        guard let session, !session.process.isRunning else { return nil }
+        let status = session.process.terminationStatus
+        switch session.process.terminationReason {
+        case .uncaughtSignal:
+            return .playerKilled(player: session.playerName, signal: status)
+        case .exit where status != 0:
+            return .playerFailed(player: session.playerName, status: status)
+        case .exit:
+            let elapsed = session.startedAt.duration(to: now())
+            let playedSeconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+            let excerptSeconds = Double(session.endFrame - session.startFrame) / Double(sampleRate) / session.speed
+            guard playedSeconds < min(1, excerptSeconds / 2) else { return nil }
+            return .playerEndedAtOnce(player: session.playerName, excerptSeconds: excerptSeconds)
+        @unknown default:
+            return nil
+        }
     }
 
     /// Stops the player and removes the temporary folder. Call it on quit and on SIGTERM; `deinit` calls it too.

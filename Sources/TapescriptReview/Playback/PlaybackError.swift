@@ -1,3 +1,4 @@
+import Foundation
 import TapescriptAudio
 
 /// Why a stretch of the recording could not be played.
@@ -13,6 +14,10 @@ public enum PlaybackError: Error, Equatable, Sendable, CustomStringConvertible {
     case launchFailed(player: String, reason: String)
     /// The player ended by itself with a failure status, e.g. when it found no audio device.
     case playerFailed(player: String, status: Int32)
+    /// The player was killed by a signal it did not handle (SoX's `play` dying of SIGFPE, say).
+    case playerKilled(player: String, signal: Int32)
+    /// The player exited successfully at once, long before the excerpt could have played.
+    case playerEndedAtOnce(player: String, excerptSeconds: Double)
 
     public var description: String {
         switch self {
@@ -32,6 +37,12 @@ public enum PlaybackError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot start player '\(player)': \(reason)"
         case .playerFailed(let player, let status):
             return "player '\(player)' stopped with exit status \(status); is an audio device available?"
+        case .playerKilled(let player, let signal):
+            let name = strsignal(signal).map { String(cString: $0) } ?? "signal \(signal)"
+            return "player '\(player)' was killed by signal \(signal) (\(name)); try another with TAPESCRIPT_PLAYER"
+        case .playerEndedAtOnce(let player, let seconds):
+            return "player '\(player)' ended at once without playing the \(Int(seconds.rounded())) s excerpt; "
+                + "does it play WAV files? Try another with TAPESCRIPT_PLAYER"
         }
     }
 }

@@ -21,10 +21,10 @@ struct PlayerCommand: Sendable, Equatable {
         self.program = program
     }
 
-    /// The command line from `TAPESCRIPT_PLAYER`, split on whitespace (no shell); nil when it holds no words.
+    /// The command line from `TAPESCRIPT_PLAYER`, split into words as a shell would quote them (`'…'`, `"…"`,
+    /// a backslash), but run without one; nil when it holds no words or a quote is never closed.
     init?(commandLine: String, executablePath: (String) -> String = { $0 }) {
-        let words = commandLine.split(whereSeparator: \.isWhitespace).map(String.init)
-        guard let first = words.first else { return nil }
+        guard let words = Self.words(of: commandLine), let first = words.first else { return nil }
         self.init(executablePath: executablePath(first), program: .custom(arguments: Array(words.dropFirst())))
     }
 
@@ -62,5 +62,38 @@ struct PlayerCommand: Sendable, Equatable {
 
     static func isNormalSpeed(_ speed: Double) -> Bool {
         abs(speed - 1) < 0.001
+    }
+
+    /// Splits on unquoted whitespace; single quotes keep everything inside them, and elsewhere (double quotes too)
+    /// a backslash keeps the character after it. Nil for an unclosed quote or a trailing backslash.
+    static func words(of commandLine: String) -> [String]? {
+        var words: [String] = []
+        var word: String?
+        var quote: Character?
+        var escaped = false
+        for character in commandLine {
+            if escaped {
+                word = (word ?? "") + String(character)
+                escaped = false
+            } else if quote == "'" {
+                if character == "'" { quote = nil } else { word = (word ?? "") + String(character) }
+            } else if character == "\\" {
+                escaped = true
+                word = word ?? ""
+            } else if quote == "\"" {
+                if character == "\"" { quote = nil } else { word = (word ?? "") + String(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                word = word ?? ""
+            } else if character.isWhitespace {
+                if let finished = word { words.append(finished) }
+                word = nil
+            } else {
+                word = (word ?? "") + String(character)
+            }
+        }
+        guard quote == nil, !escaped else { return nil }
+        if let word { words.append(word) }
+        return words
     }
 }
