@@ -10,6 +10,10 @@ struct EditSlice: Codable, Sendable {
         var endFrame: Int64
         var channel: Int?
         var text: String?
+        /// Who wrote `text`, and the draft whose reply brought it: undo and redo put the words back as theirs.
+        /// Nil in entries journalled before these were kept, whose words come back as the interviewer's.
+        var origin: TextOrigin?
+        var draftId: Int64?
     }
 
     struct HighlightState: Codable, Sendable, Equatable {
@@ -51,6 +55,7 @@ enum EditJournal {
     /// Captures the state of `scope`.
     static func capture(_ scope: EditScope, db: Database) throws -> EditSlice {
         let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
+        let authors = try authorship(interviewId: scope.interviewId, db: db)
         let segments = try scope.segments.fetchAll(db)
         let highlights = try scope.highlights.fetchAll(db)
         let markers = try scope.listenerMarkers.fetchAll(db)
@@ -61,9 +66,12 @@ enum EditJournal {
         }
         return EditSlice(
             segments: segments.sorted { $0.startFrame < $1.startFrame }.map {
-                EditSlice.SegmentState(
-                    startFrame: $0.startFrame, endFrame: $0.endFrame, channel: $0.channel,
-                    text: texts[FrameRange($0.startFrame, $0.endFrame)])
+                let range = FrameRange($0.startFrame, $0.endFrame)
+                let text = texts[range]
+                let author = text == nil ? nil : authors[range]
+                return EditSlice.SegmentState(
+                    startFrame: $0.startFrame, endFrame: $0.endFrame, channel: $0.channel, text: text,
+                    origin: author?.origin, draftId: author?.draftId)
             },
             highlights: highlights.map {
                 EditSlice.HighlightState(
@@ -72,6 +80,28 @@ enum EditJournal {
             },
             listenerMarkers: markers.map(\.frame).sorted(),
             speakerNames: names)
+    }
+
+    /// Who wrote the newest version of every frame range's text, and through which draft. Read leniently: an
+    /// origin no Tapescript writes is damage that `history` names, and must not stop every edit of the interview;
+    /// those words come back as the interviewer's.
+    private static func authorship(
+        interviewId: Int64, db: Database
+    ) throws -> [FrameRange: (origin: TextOrigin, draftId: Int64?)] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT startFrame, endFrame, origin, draftId FROM textRevision
+                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
+                """, arguments: [interviewId])
+        var authors: [FrameRange: (origin: TextOrigin, draftId: Int64?)] = [:]
+        for row in rows {
+            guard let origin = String.fromDatabaseValue(row["origin"]).flatMap(TextOrigin.init(rawValue:)) else {
+                continue
+            }
+            authors[FrameRange(row["startFrame"], row["endFrame"])] = (origin, Int64.fromDatabaseValue(row["draftId"]))
+        }
+        return authors
     }
 
     /// Puts `slice` back over `scope`: what overlaps the scope now is replaced by what the slice holds.
@@ -90,7 +120,8 @@ enum EditJournal {
             if current != (state.text ?? "") {
                 var revision = TextRevision(
                     id: nil, interviewId: scope.interviewId, startFrame: state.startFrame, endFrame: state.endFrame,
-                    text: state.text ?? "", origin: .interviewer, draftId: nil, createdAt: now)
+                    text: state.text ?? "", origin: state.origin ?? .interviewer, draftId: state.draftId,
+                    createdAt: now)
                 try revision.insert(db)
             }
         }

@@ -62,6 +62,24 @@ import Testing
         }
     }
 
+    @Test func undoThenRedoOfAnApplyKeepsTheAuthorsWordsTheAuthors() async throws {
+        try await RoundTrip.setUp(workspace)
+        let expected = try RoundTrip.expected("a-edited.txt")
+        try await RoundTrip.succeed(workspace, "apply", RoundTrip.fixture("a-edited.txt"), "--yes")
+
+        try await RoundTrip.succeed(workspace, "undo", "1")
+        #expect(try await workspace.texts("1") == RoundTrip.original)
+        try await RoundTrip.succeed(workspace, "redo", "1")
+
+        #expect(try await workspace.texts("1") == (1...4).map { expected.texts[String($0)] })
+        for index in 1...4 where expected.texts[String(index)] != RoundTrip.original[index - 1] {
+            let versions = try await RoundTrip.history(of: index, in: workspace)
+            #expect(versions.map(\.origin) == ["interviewer", "author", "interviewer", "author"], "segment \(index)")
+            #expect(versions.map(\.draft) == [nil, expected.draft, nil, expected.draft], "segment \(index)")
+            #expect(versions.last?.text == expected.texts[String(index)], "segment \(index)")
+        }
+    }
+
     @Test func aReplyCanComeOnStandardInput() async throws {
         try await RoundTrip.setUp(workspace)
         let expected = try RoundTrip.expected("b-inline-quoted-qp.eml")

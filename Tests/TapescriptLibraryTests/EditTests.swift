@@ -139,6 +139,21 @@ import Testing
         #expect(snapshot.segments.map(\.text) == ["One", "Two", nil, nil])
     }
 
+    @Test func undoThenRedoOfAReplyKeepsTheAuthorsWordsTheAuthors() throws {
+        let (library, interview) = try Self.library()
+        _ = try library.setText(interview, segment: 1, text: "Asked")
+        let draft = try library.recordDraft(interview, recipient: nil, paragraphs: []) { "Draft \($0)" }
+        _ = try library.applyReply(interview, draft: draft, texts: [(startFrame: 0, endFrame: 8000, text: "Answered")])
+
+        _ = try library.undo(interview)
+        _ = try library.redo(interview)
+
+        let versions = try library.history(interview, segment: 1)
+        #expect(versions.map(\.text) == ["Asked", "Answered", "Asked", "Answered"])
+        #expect(versions.map(\.origin) == [.interviewer, .author, .interviewer, .author])
+        #expect(versions.map(\.draftVersion) == [nil, 1, nil, 1])
+    }
+
     @Test func aNewEditClearsWhatCouldBeRedone() throws {
         let (library, interview) = try Self.library()
         _ = try library.mark(interview, segments: 1, through: 1)

@@ -98,6 +98,16 @@ import Testing
         #expect(try library.read { try Highlight.fetchOne($0) }?.createdAt == Self.created)
     }
 
+    @Test func aSliceJournalledBeforeAuthorshipWasKeptStillReads() throws {
+        let json = #"{"highlights":[],"listenerMarkers":[],"segments":[{"endFrame":8000,"startFrame":0,"text":"Old"}]}"#
+
+        let slice = try Edit.databaseJSONDecoder(for: "before").decode(EditSlice.self, from: Data(json.utf8))
+
+        #expect(slice.segments.map(\.text) == ["Old"])
+        #expect(slice.segments.map(\.origin) == [nil])
+        #expect(slice.segments.map(\.draftId) == [nil])
+    }
+
     @Test func newEditsAreJournalledAsWhatTheyDidWithNoSentence() throws {
         let (library, interview) = try EditTests.library()
         let summary = try library.mark(interview, segments: 2, through: 3, title: "Mentors")
@@ -183,6 +193,9 @@ import Testing
 
         #expect(error == .unreadable(path: path, part: .textHistory(interview: "test", segment: 1)))
         expectOneClearSentence(error, naming: "segment 1 of interview 'test'")
+        // Edits still work, and journal what they can read.
+        #expect(try library.setText(interview, segment: 2, text: "Still here") == .savedText(segment: 2))
+        #expect(try library.undo(interview) == .undid(.summary(.savedText(segment: 2))))
     }
 
     struct Surprise: Error {
