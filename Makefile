@@ -14,6 +14,7 @@ help:
 	@echo "make install  copy tapescript to $(PREFIX)/bin"
 	@echo "make bench    speed and memory benchmark against ffmpeg and libsndfile (not a test)"
 	@echo "make score    segmentation accuracy on the corpus suite (needs $(CORPUS))"
+	@echo "make fuzz     libFuzzer on the WAV, mail, .docx and draft readers, FUZZ_SECONDS (120) each (not a test)"
 
 deps:
 	@scripts/install-deps
@@ -39,6 +40,10 @@ bench: build
 score: build
 	@test -f $(SUITE)/suite.json || $(CORPUS)/make-suite $(SUITE)
 	scripts/score-suite $(SUITE) --scorer $(CORPUS)/score-segments --tapescript $(RELEASE_BIN)
+
+.PHONY: fuzz
+fuzz: deps
+	@fuzz/run $(FUZZ_TARGETS)
 
 install: build
 	install -d $(PREFIX)/bin
