@@ -72,24 +72,24 @@ public final class AudioFile {
     deinit { sf_close(handle) }
 
     /// Reads up to `frameCount` interleaved frames into `buffer`; returns the frames read (0 at the end).
-    public func readFrames(into buffer: UnsafeMutablePointer<Int16>, frameCount: Int) -> Int {
+    func readFrames(into buffer: UnsafeMutablePointer<Int16>, frameCount: Int) -> Int {
         Int(sf_readf_short(handle, buffer, sf_count_t(frameCount)))
     }
 
     /// Reads up to `frameCount` interleaved frames into `buffer`; returns the frames read (0 at the end).
-    public func readFrames(into buffer: UnsafeMutablePointer<Float>, frameCount: Int) -> Int {
+    func readFrames(into buffer: UnsafeMutablePointer<Float>, frameCount: Int) -> Int {
         Int(sf_readf_float(handle, buffer, sf_count_t(frameCount)))
     }
 
     /// Moves the read position to `frame`.
-    public func seek(toFrame frame: Int64) throws(AudioError) {
+    func seek(toFrame frame: Int64) throws(AudioError) {
         guard sf_seek(handle, sf_count_t(frame), SEEK_SET) >= 0 else {
             throw .readFailed(path: path, reason: "cannot seek to frame \(frame)")
         }
     }
 
     /// The error libsndfile recorded for this handle, if any, as a sentence fragment.
-    public var lastErrorDescription: String? {
+    var lastErrorDescription: String? {
         sf_error(handle) == 0 ? nil : String(cString: sf_strerror(handle))
     }
 

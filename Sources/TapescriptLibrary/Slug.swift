@@ -2,11 +2,11 @@ import Foundation
 import GRDB
 
 /// Short names for interviews, made from their titles: "Jane Doe on networking" → `jane-doe-on-networking`.
-public enum Slug {
+enum Slug {
     static let maximumLength = 40
 
     /// Lowercase ASCII letters and digits joined by single hyphens; "interview" when nothing is left.
-    public static func make(from title: String) -> String {
+    static func make(from title: String) -> String {
         let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         var slug = ""

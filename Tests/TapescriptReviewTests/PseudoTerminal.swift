@@ -20,10 +20,12 @@ final class PseudoTerminal: Sendable {
         guard leader >= 0, ioctl(leader, Self.setPseudoTerminalLock, &unlock) == 0,
             ioctl(leader, Self.getPseudoTerminalNumber, &number) == 0
         else {
-            throw TerminalError.cannotConfigure("cannot open a pseudo-terminal")
+            throw TerminalError.cannotConfigure(SystemCallError(call: "open /dev/ptmx", errorNumber: errno))
         }
         follower = open("/dev/pts/\(number)", O_RDWR | O_NOCTTY)
-        guard follower >= 0 else { throw TerminalError.cannotConfigure("cannot open /dev/pts/\(number)") }
+        guard follower >= 0 else {
+            throw TerminalError.cannotConfigure(SystemCallError(call: "open /dev/pts/\(number)", errorNumber: errno))
+        }
         var window = winsize(ws_row: UInt16(size.height), ws_col: UInt16(size.width), ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(leader, UInt(TIOCSWINSZ), &window)
     }

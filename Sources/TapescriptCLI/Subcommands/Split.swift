@@ -25,41 +25,4 @@ extension Tapescript {
                     EditWording.sentence(for: try library.split(options.reference, segment: segment, atFrame: frame))))
         }
     }
-
-    struct Merge: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Merge a segment with the one after it; their texts are joined.")
-
-        @OptionGroup var options: InterviewOptions
-
-        @Argument(help: "The segment number.")
-        var segment: Int
-
-        func run() throws {
-            Output.line(
-                TerminalText(
-                    EditWording.sentence(for: try options.library().merge(options.reference, segment: segment))))
-        }
-    }
-
-    struct Undo: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Take back the last edit of an interview (marks, titles, text, speakers, splits, merges).")
-
-        @OptionGroup var options: InterviewOptions
-
-        func run() throws {
-            Output.line(TerminalText(EditWording.sentence(for: try options.library().undo(options.reference))))
-        }
-    }
-
-    struct Redo: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make the last undone edit again.")
-
-        @OptionGroup var options: InterviewOptions
-
-        func run() throws {
-            Output.line(TerminalText(EditWording.sentence(for: try options.library().redo(options.reference))))
-        }
-    }
 }

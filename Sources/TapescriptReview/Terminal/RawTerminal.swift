@@ -24,7 +24,7 @@ final class RawTerminal {
         do throws(SystemCallError) {
             _ = try systemCall("tcgetattr") { tcgetattr(input, &settings) }
         } catch {
-            throw TerminalError.cannotConfigure(error.description)
+            throw TerminalError.cannotConfigure(error)
         }
         self.input = input
         self.output = output
@@ -55,7 +55,7 @@ final class RawTerminal {
         do throws(SystemCallError) {
             _ = try systemCall("tcsetattr") { tcsetattr(input, TCSAFLUSH, &raw) }
         } catch {
-            throw TerminalError.cannotConfigure(error.description)
+            throw TerminalError.cannotConfigure(error)
         }
         isRaw = true
         try write("\u{1B}[?1049h\u{1B}[?25l\u{1B}[H\u{1B}[2J")
@@ -108,11 +108,11 @@ final class RawTerminal {
     ///
     /// - Throws: `TerminalError.cannotWrite` when the terminal has gone away or writing fails.
     func write(_ text: String) throws {
-        if let failure = writeAll(text) { throw TerminalError.cannotWrite(failure) }
+        if let failure = writeAll(text) { throw failure }
     }
 
     /// Writes `text` and returns nil, or what went wrong.
-    private func writeAll(_ text: String) -> String? {
+    private func writeAll(_ text: String) -> TerminalError? {
         let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
@@ -122,7 +122,7 @@ final class RawTerminal {
                         writeBytes(output, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
                     }
                 }
-                guard written > 0 else { return "the terminal accepted no bytes" }
+                guard written > 0 else { return .acceptedNothing }
                 offset += written
             } catch  where error.wouldBlock {
                 // Output set non-blocking by someone else, and full: wait until it takes bytes again.
@@ -130,10 +130,10 @@ final class RawTerminal {
                 do throws(SystemCallError) {
                     _ = try systemCall("poll") { poll(&descriptor, 1, -1) }
                 } catch {
-                    return error.description
+                    return .cannotWrite(error)
                 }
             } catch {
-                return error.description
+                return .cannotWrite(error)
             }
         }
         return nil
@@ -152,12 +152,12 @@ final class RawTerminal {
         } catch  where error.wasInterrupted {
             return false
         } catch {
-            throw TerminalError.cannotRead(error.description)
+            throw TerminalError.cannotRead(error)
         }
         let events = descriptors[0].revents
         if events & Int16(POLLIN) != 0 { return true }
         if events & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
-            throw TerminalError.cannotRead("the terminal was closed")
+            throw TerminalError.closed
         }
         return false
     }
@@ -170,9 +170,9 @@ final class RawTerminal {
         } catch  where error.wouldBlock {
             return []
         } catch {
-            throw TerminalError.cannotRead(error.description)
+            throw TerminalError.cannotRead(error)
         }
-        guard count > 0 else { throw TerminalError.cannotRead("the terminal was closed") }
+        guard count > 0 else { throw TerminalError.closed }
         return Array(buffer.prefix(count))
     }
 }

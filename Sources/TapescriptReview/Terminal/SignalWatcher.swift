@@ -26,7 +26,7 @@ final class SignalWatcher {
     /// - Throws: `TerminalError.cannotConfigure` when the pipe cannot be made or a handler cannot be installed.
     init(signals: Set<TerminalSignal> = Set(TerminalSignal.allCases)) throws {
         guard let pipe = signalPipe else {
-            throw TerminalError.cannotConfigure("cannot create a pipe for signals")
+            throw TerminalError.noSignalPipe
         }
         self.pipe = pipe
         watched = signals
@@ -41,12 +41,12 @@ final class SignalWatcher {
             action.sa_flags = SA_RESTART
             var previous = sigaction()
             guard sigaction(signal.number, &action, &previous) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let errorNumber = errno
                 for (number, action) in previousActions.reversed() {
                     var action = action
                     sigaction(number, &action, nil)
                 }
-                throw TerminalError.cannotConfigure("cannot catch signal \(signal.number): \(reason)")
+                throw TerminalError.cannotCatchSignal(signal.number, errorNumber: errorNumber)
             }
             previousActions.append((signal.number, previous))
         }
