@@ -12,13 +12,31 @@ public struct Publisher: Sendable {
     }
 
     /// The publication of the interview's highlights with their newest text.
+    /// - Parameter approvalNote: whether to end with a line saying if, and when, the author approved the text.
     /// - Throws: `LibraryError` when the interview cannot be read.
-    public func publication(of reference: InterviewReference) throws(LibraryError) -> Publication {
+    public func publication(
+        of reference: InterviewReference, approvalNote: Bool = true
+    ) throws(LibraryError) -> Publication {
         let snapshot = try library.reviewSnapshot(of: reference)
-        return Self.publication(of: snapshot, approvedAt: try library.lastApproval(reference))
+        let approval = approvalNote ? Self.note(for: try library.approval(reference)) : nil
+        return Self.publication(of: snapshot, approval: approval)
     }
 
-    static func publication(of snapshot: ReviewSnapshot, approvedAt: Date?) -> Publication {
+    /// The approval line, said only when it is true.
+    static func note(for approval: Approval) -> String {
+        switch approval {
+        case .notYet:
+            return "Not yet approved by the author."
+        case .approved(let date, _):
+            return "Approved by the author on \(DateStamp.day(date))."
+        case .changedSince(let date, let draft, let segments):
+            let which = segments.count == 1 ? "segment \(segments[0])" : "\(segments.count) segments"
+            return "Not yet approved by the author: \(which) changed since the reply to draft \(draft) "
+                + "was applied on \(DateStamp.day(date))."
+        }
+    }
+
+    static func publication(of snapshot: ReviewSnapshot, approval: String?) -> Publication {
         let sections = snapshot.highlights.compactMap { highlight -> Publication.Section? in
             guard let rows = highlight.segments else { return nil }
             var paragraphs: [Publication.Paragraph] = []
@@ -44,9 +62,6 @@ public struct Publisher: Sendable {
             names.count >= 2
             ? "\(names[1]) in conversation with \(names[0])."
             : "Selected passages from the interview, edited for reading."
-        let approval =
-            approvedAt.map { "Approved by the author on \(DateStamp.day($0))." }
-            ?? "Not yet approved by the author."
         return Publication(title: snapshot.interview.title, intro: intro, approval: approval, sections: sections)
     }
 }

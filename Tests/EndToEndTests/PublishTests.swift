@@ -51,6 +51,27 @@ import Testing
         }
     }
 
+    @Test func anEditAfterTheAuthorsApprovalIsNotCalledApproved() async throws {
+        try await RoundTrip.setUp(workspace)
+        try await RoundTrip.succeed(workspace, "apply", RoundTrip.fixture("a-edited.txt"), "--yes")
+        try await RoundTrip.succeed(workspace, "text", "1", "3", "A question the author never saw?")
+
+        let markdown = try await publish("md")
+
+        #expect(!markdown.contains("Approved by the author"), "\(markdown)")
+        #expect(markdown.contains("Not yet approved by the author: segment 3 changed since"), "\(markdown)")
+    }
+
+    @Test(arguments: ["md", "txt", "html"])
+    func theApprovalNoteCanBeLeftOut(format: String) async throws {
+        try await RoundTrip.setUp(workspace)
+
+        let result = try await workspace.run("publish", "1", "--format", format, "--no-approval-note")
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(!result.stdout.contains("approved"), "\(result)")
+    }
+
     @Test func aSegmentWithoutTextInsideAHighlightIsAnOmission() async throws {
         _ = try await workspace.importRecording(CLI.sample("call-stereo.wav"))
         try await RoundTrip.succeed(workspace, "speakers", "1", "A=Andy", "B=Jane")

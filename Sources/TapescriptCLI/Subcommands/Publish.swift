@@ -10,8 +10,9 @@ extension Tapescript {
             abstract: "Publish the highlights as a Q&A (md, html, txt) or with their times (srt, vtt, labels, json).",
             discussion: """
                 The interviewer (speaker A) asks the questions, set apart in bold; [...] marks where the text \
-                skips within a highlight (a segment with no text). The last line says when the author's changes \
-                were applied.
+                skips within a highlight (a segment with no text). The last line says whether the author approved \
+                the text: only when every highlighted segment holds the author's words, or the words they were \
+                sent and left alone (--no-approval-note leaves it out).
                 """)
 
         @OptionGroup var options: InterviewOptions
@@ -22,8 +23,12 @@ extension Tapescript {
         @Option(name: .shortAndLong, help: "Write to this file instead of standard output.", completion: .file())
         var output: String?
 
+        @Flag(help: "Leave out the last line saying whether the author approved the text.")
+        var noApprovalNote = false
+
         func run() throws {
-            let publication = try Publisher(library: options.library()).publication(of: options.reference)
+            let publication = try Publisher(library: options.library())
+                .publication(of: options.reference, approvalNote: !noApprovalNote)
             try OutputFile.write(try publication.rendered(as: format), to: output)
         }
     }

@@ -6,7 +6,8 @@ public struct Publication: Sendable, Equatable {
     public var title: String
     public var intro: String
     /// "Approved by the author on 2026-11-21", or that it is not approved yet.
-    public var approval: String
+    /// Nil when the publication leaves the approval note out.
+    public var approval: String?
     public var sections: [Section]
 
     public struct Section: Sendable, Equatable {
@@ -29,7 +30,7 @@ public struct Publication: Sendable, Equatable {
         case omission
     }
 
-    public init(title: String, intro: String, approval: String, sections: [Section]) {
+    public init(title: String, intro: String, approval: String?, sections: [Section]) {
         self.title = title
         self.intro = intro
         self.approval = approval
@@ -69,7 +70,7 @@ extension Publication {
                 }
             }
         }
-        return out + "\n*\(approval)*\n"
+        return out + (approval.map { "\n*\($0)*\n" } ?? "")
     }
 
     func plainText() -> String {
@@ -85,7 +86,7 @@ extension Publication {
                 }
             }
         }
-        return out + "\n\(approval)\n"
+        return out + (approval.map { "\n\($0)\n" } ?? "")
     }
 
     func html() -> String {
@@ -116,7 +117,8 @@ extension Publication {
                 }
             }
         }
-        return out + "<p class=\"approval\"><em>\(escape(approval))</em></p>\n</body>\n</html>\n"
+        let note = approval.map { "<p class=\"approval\"><em>\(escape($0))</em></p>\n" } ?? ""
+        return out + note + "</body>\n</html>\n"
     }
 
     func labels() -> String {
