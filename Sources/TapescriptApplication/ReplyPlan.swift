@@ -85,11 +85,10 @@ public struct ReplyPlan: Encodable, Sendable {
                         author: theirs, startFrame: segment.startFrame, endFrame: segment.endFrame))
             }
         }
-        // A .docx comes back without Markdown, so its headings read as paragraphs: those are not additions.
-        let headings = Set(sent.compactMap(\.highlightTitle) + [snapshot.interview.title])
-        addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { text in
-            !headings.contains(text) && !text.hasPrefix(snapshot.interview.title + " — draft")
-        }
+        // A .docx comes back without Markdown, so its headings read as paragraphs: those are not additions. They are
+        // the headings of the text as sent, where an untitled highlight was "Highlight 2".
+        let headings = Set(DraftReader.headings(in: draft.text))
+        addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { !headings.contains($0) }
         comments = reply.comments.map { comment in (comment.anchor.map { "[\($0)] " } ?? "") + comment.text }
     }
 

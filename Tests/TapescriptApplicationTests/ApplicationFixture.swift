@@ -31,14 +31,18 @@ enum ApplicationFixture {
         return library
     }
 
-    /// The fixture with segments 1–4 as one highlight, each with words.
-    static func highlightedLibrary() throws -> Library {
+    /// The fixture with segments 1–4 as one highlight, each with words; with two titles, 1–2 and 3–4 as two
+    /// highlights (nil for an untitled one).
+    static func highlightedLibrary(titles: [String?] = ["Beginnings"]) throws -> Library {
         let library = try library()
         let texts = ["Where did you start?", "In a garage, with two friends.", "And then?", "Then we grew."]
         for (index, text) in texts.enumerated() {
             _ = try library.setText(interview, segment: index + 1, text: text)
         }
-        _ = try library.mark(interview, segments: 1, through: 4, title: "Beginnings")
+        let size = 4 / titles.count
+        for (index, title) in titles.enumerated() {
+            _ = try library.mark(interview, segments: index * size + 1, through: (index + 1) * size, title: title)
+        }
         return library
     }
 }

@@ -50,6 +50,21 @@ import Testing
         }
     }
 
+    /// Untitled highlights go out as "Highlight 1", "Highlight 2": headings of the draft, which a .docx brings back
+    /// as plain paragraphs (and the .eml as an attached .docx).
+    @Test(arguments: [DraftMaker.Format.docx, .eml, .txt])
+    func untitledHighlightsSentBackUntouchedAreNoAddedParagraphs(format: DraftMaker.Format) throws {
+        let library = try ApplicationFixture.highlightedLibrary(titles: [nil, nil])
+        let made = try DraftMaker(library: library).make(
+            ApplicationFixture.interview, format: format, recipient: "jane@example.org", sender: nil)
+
+        let reply = try ReplyApplier.read(made.content, name: "draft.\(format)", interview: nil)
+        let plan = try ReplyApplier(library: library).plan(reply, interview: nil).plan
+
+        #expect(plan.addedByAuthor == [])
+        #expect(plan.changes.isEmpty)
+    }
+
     @Test func aReplyToADraftNeverMadeIsRefused() throws {
         let library = try ApplicationFixture.highlightedLibrary()
         let data = try Self.reply(from: library) { $0.replacingOccurrences(of: "draft 1]", with: "draft 7]") }

@@ -46,4 +46,13 @@ import Testing
         #expect(lines.allSatisfy { $0.count <= 72 })
         #expect(lines[2].allSatisfy { $0 == "=" })
     }
+
+    @Test func theHeadingsOfTheRenderedDraftAreReadBackAsAWordProcessorShowsThem() {
+        var document = DraftSamples.document
+        document.title = String(repeating: "A very long title ", count: 6) + "indeed"
+
+        let headings = DraftReader.headings(in: DraftRenderer.plainText(document))
+
+        #expect(headings == [document.title + " — draft 2", "Finding the first job", "Mentors"])
+    }
 }

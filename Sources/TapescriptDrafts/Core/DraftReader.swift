@@ -36,6 +36,15 @@ public enum DraftReader {
         return reply
     }
 
+    /// The headings of a draft as it was rendered, the title's and each highlight's, without their Markdown marks: the
+    /// words a word processor shows as a paragraph of their own.
+    public static func headings(in text: String) -> [String] {
+        blocks(quotedLines(text)[...]).filter(\.isHeading).map { block in
+            let joined = block.lines.joined(separator: " ")
+            return DraftMarkers.collapsingBlanks(isATXHeading(joined) ? String(joined.drop { $0 == "#" }) : joined)
+        }
+    }
+
     private static func read(_ block: Block, into reply: inout DraftReply) {
         let joined = block.lines.joined(separator: " ")
         if DraftMarkers.jaccard(DraftMarkers.wordSet(joined), instructionWords) >= 0.5 { return }
