@@ -32,40 +32,54 @@ public struct DraftMaker: Sendable {
     /// - Parameters:
     ///   - recipient: the interviewee's address, kept with the draft; needed for `.eml`.
     ///   - sender: the `From:` of an `.eml`.
+    ///   - deliver: writes the draft where it goes, before its version is committed: when it throws, or the process
+    ///     dies first, no version is recorded. A file it has written when the commit then fails (or the process is
+    ///     killed in that instant) is a draft no version stands for: the next draft takes the same number, and
+    ///     overwrites it when sent to the same file.
     /// - Throws: `DraftError` when there is nothing to send, `LibraryError` when the library cannot be read or
-    ///   written, `DocxError` when the Word document cannot be built.
+    ///   written, `DocxError` when the Word document cannot be built, or what `deliver` throws.
     public func make(
-        _ reference: InterviewReference, format: Format, recipient: String?, sender: String?, now: Date = Date()
+        _ reference: InterviewReference, format: Format, recipient: String?, sender: String?, now: Date = Date(),
+        deliver: (Made) throws -> Void = { _ in }
     ) throws -> Made {
         if format == .eml, recipient == nil { throw DraftError.missingRecipient }
         let snapshot = try library.reviewSnapshot(of: reference)
         let built = try Self.draft(of: snapshot, version: 0, date: now)
         var document = built.document
-        // The version number is taken in the same transaction that stores the text.
-        let record = try library.recordDraft(reference, recipient: recipient, paragraphs: built.sent, now: now) {
-            version in
+        // The version number is taken in the same transaction that stores the text and delivers the draft.
+        return try library.recordDraft(reference, recipient: recipient, paragraphs: built.sent, now: now) { version in
             document.version = version
             return DraftRenderer.plainText(document)
+        } deliver: { record in
+            let made = Made(
+                slug: snapshot.interview.slug, version: record.version, paragraphCount: built.sent.count,
+                content: try Self.content(
+                    of: document, text: record.text, format: format, recipient: recipient, sender: sender, date: now))
+            try deliver(made)
+            return made
         }
-        let content: Data
+    }
+
+    /// The bytes of the draft in `format`; `text` is its plain text as recorded.
+    static func content(
+        of document: DraftDocument, text: String, format: Format, recipient: String?, sender: String?, date: Date
+    ) throws -> Data {
         switch format {
         case .txt, .md:
-            content = Data(record.text.utf8)
+            return Data(text.utf8)
         case .docx:
-            content = try DraftDocx.data(for: document)
+            return try DraftDocx.data(for: document)
         case .eml:
-            content = MailComposer.compose(
+            return MailComposer.compose(
                 to: recipient ?? "", from: sender,
                 subject: "Draft \(document.version) of “\(document.title)” for your review",
-                text: record.text,
+                text: text,
                 attachment: (
                     filename: "\(document.slug)-draft-\(document.version).docx",
                     contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
                     data: try DraftDocx.data(for: document)
-                ), date: now, messageID: "<\(UUID().uuidString)@tapescript>")
+                ), date: date, messageID: "<\(UUID().uuidString)@tapescript>")
         }
-        return Made(
-            slug: snapshot.interview.slug, version: record.version, paragraphCount: built.sent.count, content: content)
     }
 
     /// The document of the highlights, and the paragraphs the library keeps as the base for the reply.

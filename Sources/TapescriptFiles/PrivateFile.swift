@@ -22,14 +22,18 @@ public enum PrivateFile {
     /// Writes `data` to `path` atomically. A new file is made 0600; an existing one keeps its mode (never widened).
     ///
     /// The bytes go to an unnamed file in the same folder first (`O_TMPFILE` where the file system has it, so a
-    /// kill at any moment before the rename leaves nothing behind), which is synced, given its name for an
-    /// instant and renamed over `path`.
+    /// kill at any moment before it is named leaves nothing behind), which is synced, then given its name: at once
+    /// when `path` is new; when it replaces a file, a hidden name for an instant, renamed over `path` (no call
+    /// names an unnamed file over an existing one). A kill in that instant leaves the hidden file, which the next
+    /// write of `path` removes.
     /// - Throws: `FileError` naming the step that failed; `path` is then as it was.
     public static func write(_ data: Data, to path: String) throws(FileError) {
         let folder = (path as NSString).deletingLastPathComponent
         let directory = folder.isEmpty ? "." : folder
         var status = stat()
-        let mode = stat(path, &status) == 0 ? status.st_mode & 0o7777 : fileMode
+        let exists = stat(path, &status) == 0
+        let mode = exists ? status.st_mode & 0o7777 : fileMode
+        removeLeftovers(beside: path, in: directory)
         let (descriptor, pending) = try openUnnamed(in: directory, beside: path)
         var linked: String?
         defer {
@@ -45,10 +49,17 @@ public enum PrivateFile {
         if let pending {
             temporary = pending
         } else {
+            #if os(Linux)
+                let unnamed = "/proc/self/fd/\(descriptor)"
+                if !exists {
+                    if linkat(AT_FDCWD, unnamed, AT_FDCWD, path, AT_SYMLINK_FOLLOW) == 0 { return }
+                    // Made meanwhile by someone else: replace it, as if it had been there.
+                    guard errno == EEXIST else { throw FileError(path: path, operation: "create", errorNumber: errno) }
+                }
+            #endif
             temporary = hiddenName(beside: path)
             #if os(Linux)
-                guard linkat(AT_FDCWD, "/proc/self/fd/\(descriptor)", AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0
-                else {
+                guard linkat(AT_FDCWD, unnamed, AT_FDCWD, temporary, AT_SYMLINK_FOLLOW) == 0 else {
                     throw FileError(path: path, operation: "create", errorNumber: errno)
                 }
             #endif
@@ -108,6 +119,24 @@ public enum PrivateFile {
         let name = (path as NSString).lastPathComponent
         let hidden = ".\(name).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).partial"
         return folder.isEmpty ? hidden : folder + "/" + hidden
+    }
+
+    /// Removes the hidden files that writers of `path` killed before their rename left in `directory`: those whose
+    /// process is gone. One whose writer still runs may yet be renamed, and is left alone.
+    private static func removeLeftovers(beside path: String, in directory: String) {
+        let prefix = ".\((path as NSString).lastPathComponent)."
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory)
+        } catch {
+            // Tidying is not the write: a folder that cannot be listed is written to all the same.
+            return
+        }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".partial") {
+            let parts = name.dropFirst(prefix.count).dropLast(".partial".count).split(separator: ".")
+            guard parts.count == 2, let writer = pid_t(parts[0]), UInt32(parts[1]) != nil, writer > 0 else { continue }
+            if kill(writer, 0) != 0, errno == ESRCH { unlink(directory + "/" + name) }
+        }
     }
 
     private static func writeAll(_ data: Data, to descriptor: Int32, path: String) throws(FileError) {

@@ -9,20 +9,46 @@ extension Library {
     public func recordDraft(
         _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
         make: (Int) -> String
-    ) throws(LibraryError) -> DraftRecord {
-        try write { db in
-            let detail = try Self.detail(of: reference, db: db)
-            guard let interviewId = detail.interview.id else {
-                throw LibraryError.unknownInterview(reference: "\(reference)")
+    ) throws -> DraftRecord {
+        try recordDraft(reference, recipient: recipient, paragraphs: paragraphs, now: now, make: make) { $0 }
+    }
+
+    /// Records a draft as sent, with the next version number of the interview, and hands it over (writes its file)
+    /// inside the same transaction, before the version is committed: a version is never recorded for a draft that
+    /// was not delivered.
+    /// - Parameters:
+    ///   - make: builds the text from the version number.
+    ///   - deliver: hands the recorded draft over; what it returns is returned.
+    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store; what `deliver` throws,
+    ///   as it is, with nothing recorded.
+    public func recordDraft<Delivered>(
+        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
+        make: (Int) -> String, deliver: (DraftRecord) throws -> Delivered
+    ) throws -> Delivered {
+        var undelivered: (any Error)?
+        do {
+            return try write { db in
+                let detail = try Self.detail(of: reference, db: db)
+                guard let interviewId = detail.interview.id else {
+                    throw LibraryError.unknownInterview(reference: "\(reference)")
+                }
+                let last = try DraftRecord.all().filter(interviewId: interviewId)
+                    .select(max(DraftRecord.Columns.version), as: Int.self).fetchOne(db)
+                let version = (last ?? 0) + 1
+                var draft = DraftRecord(
+                    id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
+                    createdAt: now, paragraphs: paragraphs)
+                try draft.insert(db)
+                do {
+                    return try deliver(draft)
+                } catch {
+                    undelivered = error
+                    throw error
+                }
             }
-            let last = try DraftRecord.all().filter(interviewId: interviewId)
-                .select(max(DraftRecord.Columns.version), as: Int.self).fetchOne(db)
-            let version = (last ?? 0) + 1
-            var draft = DraftRecord(
-                id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
-                createdAt: now, paragraphs: paragraphs)
-            try draft.insert(db)
-            return draft
+        } catch {
+            // `write` rolled back and put every error in the store's words; the delivery's own says more.
+            throw undelivered ?? error
         }
     }
 

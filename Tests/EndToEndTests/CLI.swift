@@ -79,17 +79,10 @@ enum CLI {
             try? inHandle.close()
         }
 
-        var childEnvironment = ProcessInfo.processInfo.environment
-        childEnvironment["TAPESCRIPT_LIBRARY"] = nil
-        childEnvironment["NO_COLOR"] = nil
-        childEnvironment["HOME"] = folder + "/home"
-        childEnvironment["XDG_DATA_HOME"] = folder + "/home/.local/share"
-        childEnvironment.merge(environment) { _, new in new }
-
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = arguments
-        process.environment = childEnvironment
+        process.environment = Self.environment(in: folder, adding: environment)
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -111,6 +104,19 @@ enum CLI {
         let stdout = try String(contentsOfFile: outPath, encoding: .utf8)
         let stderr = try String(contentsOfFile: errPath, encoding: .utf8)
         return CLIResult(exitCode: exitCode, stdout: stdout, stderr: stderr)
+    }
+}
+
+extension CLI {
+    /// A clean copy of this process's environment for a run in `folder` (see `run`), with `environment` added.
+    static func environment(in folder: String, adding environment: [String: String]) -> [String: String] {
+        var childEnvironment = ProcessInfo.processInfo.environment
+        childEnvironment["TAPESCRIPT_LIBRARY"] = nil
+        childEnvironment["NO_COLOR"] = nil
+        childEnvironment["HOME"] = folder + "/home"
+        childEnvironment["XDG_DATA_HOME"] = folder + "/home/.local/share"
+        childEnvironment.merge(environment) { _, new in new }
+        return childEnvironment
     }
 }
 

@@ -23,6 +23,27 @@ import Testing
         #expect(try library.draft(ApplicationFixture.interview, version: 1)?.text == text)
     }
 
+    struct Undeliverable: Error, Equatable {}
+
+    @Test func aDraftThatCannotBeDeliveredIsNotRecordedAndItsErrorComesOut() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let maker = DraftMaker(library: library)
+
+        #expect(throws: Undeliverable()) {
+            try maker.make(ApplicationFixture.interview, format: .docx, recipient: nil, sender: nil) { _ in
+                throw Undeliverable()
+            }
+        }
+
+        #expect(try library.draft(ApplicationFixture.interview, version: nil) == nil)
+        var delivered: [Int] = []
+        let made = try maker.make(ApplicationFixture.interview, format: .txt, recipient: nil, sender: nil) {
+            delivered.append($0.version)
+        }
+        #expect(made.version == 1)
+        #expect(delivered == [1])
+    }
+
     @Test func anInterviewWithoutHighlightsHasNoDraft() throws {
         let library = try ApplicationFixture.library()
         #expect(throws: DraftError.noHighlights(slug: "test")) {

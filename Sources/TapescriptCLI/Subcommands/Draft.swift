@@ -36,14 +36,23 @@ extension Tapescript {
             if format.isBinary, output == nil || output == "-", isatty(STDOUT_FILENO) == 1 {
                 throw DraftError.binaryToTerminal(format: format.rawValue)
             }
+            let file = output.flatMap { $0 == "-" ? nil : $0 }
+            // A file is written before the version is committed. Standard output is written after: a reader that
+            // is slow to take it (a pager) must not hold the library's write lock.
             let made = try DraftMaker(library: options.library())
-                .make(options.reference, format: format, recipient: to, sender: from)
-            if format.isBinary {
-                try OutputFile.write(made.content, to: output)
-            } else {
-                try OutputFile.write(String(decoding: made.content, as: UTF8.self), to: output)
-            }
+                .make(options.reference, format: format, recipient: to, sender: from) { made in
+                    if let file { try write(made, to: file) }
+                }
+            if file == nil { try write(made, to: nil) }
             Diagnostics().line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
+        }
+
+        private func write(_ made: DraftMaker.Made, to path: String?) throws(CLIError) {
+            if format.isBinary {
+                try OutputFile.write(made.content, to: path)
+            } else {
+                try OutputFile.write(String(decoding: made.content, as: UTF8.self), to: path)
+            }
         }
     }
 }
