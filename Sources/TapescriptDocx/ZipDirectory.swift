@@ -31,6 +31,9 @@ struct ZipDirectory {
     init(_ data: Data) throws(Damage) {
         let bytes = [UInt8](data)
         guard let end = Self.endRecordOffset(in: bytes) else { throw .noEndRecord }
+        // ZIPFoundation reads the comment the end record announces; cut short, it sees no end record at all and, on an
+        // archive in memory, throws without closing what it opened (the FILE and a copy of the archive leak).
+        guard Int(Self.uint16(bytes, end + 20)) <= bytes.count - end - 22 else { throw .noEndRecord }
         let count = Int(Self.uint16(bytes, end + 10))
         let directorySize = Int(Self.uint32(bytes, end + 12))
         let directoryOffset = Int(Self.uint32(bytes, end + 16))
