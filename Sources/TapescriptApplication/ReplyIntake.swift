@@ -10,7 +10,7 @@ public enum ReplyIntake {
     /// - Throws: `DraftError`, `DraftReadError`, `MailError` or `DocxError`: why no draft could be read.
     public static func read(_ data: Data, name: String) throws -> DraftReply {
         if data.starts(with: [0x50, 0x4B, 0x03, 0x04]) || name.lowercased().hasSuffix(".docx") {
-            return try DraftReader.read(try DocxReader.text(from: data))
+            return try DraftReader.read(paragraphs: try DocxReader.paragraphs(from: data))
         }
         if looksLikeMail(data) {
             let message = try MailMessage.parse(data)
@@ -22,7 +22,8 @@ public enum ReplyIntake {
                     case .body(let text), .attachedText(_, let text):
                         replies.append(try DraftReader.read(text))
                     case .attachedDocx(let attachment):
-                        replies.append(try DraftReader.read(try DocxReader.text(from: attachment.data)))
+                        replies.append(
+                            try DraftReader.read(paragraphs: try DocxReader.paragraphs(from: attachment.data)))
                     }
                 } catch {
                     firstFailure = firstFailure ?? error

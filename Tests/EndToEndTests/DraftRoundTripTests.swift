@@ -10,11 +10,12 @@ import Testing
     init() throws { workspace = try Workspace() }
 
     /// The replies in `Fixtures/replies`, each with its `.expected.json`. The LibreOffice round trip is there only
-    /// when `soffice` was installed where the fixtures were made.
+    /// when `soffice` was installed where the fixtures were made; `h-text-saved-as-docx.docx` (the edited text draft
+    /// saved as .docx by LibreOffice 7.4.7, one paragraph per line) is committed.
     static let replies: [String] =
         [
             "a-edited.txt", "b-inline-quoted-qp.eml", "c-top-posted-flowed-base64.eml", "d-html-only.eml",
-            "e-attached-txt.eml", "f-one-message.mbox", "g-edited.docx",
+            "e-attached-txt.eml", "f-one-message.mbox", "g-edited.docx", "h-text-saved-as-docx.docx",
         ]
         + (FileManager.default.fileExists(atPath: RoundTrip.fixture("g-libreoffice.docx"))
             ? ["g-libreoffice.docx"] : [])

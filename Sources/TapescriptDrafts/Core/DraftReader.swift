@@ -36,6 +36,25 @@ public enum DraftReader {
         return reply
     }
 
+    /// Reads the draft out of a word processor's paragraphs (those of a .docx, in order, empty ones included).
+    ///
+    /// The .docx draft has one paragraph per block. The plain-text draft opened in Word or LibreOffice and saved as
+    /// .docx has one paragraph per line instead, and an empty one for each blank line; its Markdown (a `#` heading,
+    /// a `**Andy:**` label) tells it, and it is read as the text it was, so that every line of a wrapped paragraph
+    /// stays in that paragraph.
+    /// - Throws: ``DraftReadError/noDraftText`` when no paragraph at all is found.
+    public static func read(paragraphs: [String]) throws(DraftReadError) -> DraftReply {
+        let lines = paragraphs.map { quotedLines($0).first?.content ?? "" }
+        let isTextDraft = lines.contains { line in
+            if isATXHeading(line) { return true }
+            guard let rest = DraftMarkers.anchorPrefix(of: line[...])?.rest else { return false }
+            return rest.hasPrefix("**") || rest.hasPrefix("\\*\\*")
+        }
+        if isTextDraft { return try read(paragraphs.joined(separator: "\n") + "\n") }
+        let nonEmpty = paragraphs.filter { $0.contains { !$0.isWhitespace } }
+        return try read(nonEmpty.joined(separator: "\n\n") + "\n")
+    }
+
     /// The headings of a draft as it was rendered, the title's and each highlight's, without their Markdown marks: the
     /// words a word processor shows as a paragraph of their own.
     public static func headings(in text: String) -> [String] {
@@ -112,7 +131,10 @@ public enum DraftReader {
                 continue
             }
             if content.isEmpty { close(); continue }
-            if current.lines.isEmpty, isATXHeading(content) {
+            // The draft never starts a line inside a paragraph with `#`, so a heading ends the paragraph before it
+            // even where the blank line between them was lost.
+            if isATXHeading(content) {
+                close()
                 blocks.append(Block(lines: [content], minimumDepth: line.depth, isHeading: true))
                 continue
             }

@@ -242,6 +242,48 @@ def libreoffice_round_trip(docx):
         shutil.rmtree(folder)
 
 
+def libreoffice_text_to_docx(text):
+    """The text opened in LibreOffice Writer and saved as .docx: one paragraph per line, an empty one per blank line."""
+    soffice = shutil.which("soffice")
+    if not soffice:
+        return None
+    folder = tempfile.mkdtemp()
+    try:
+        source = os.path.join(folder, "draft.txt")
+        with open(source, "wb") as file:
+            file.write(text)
+        subprocess.run(
+            [
+                soffice,
+                f"-env:UserInstallation=file://{folder}/profile",
+                "--headless",
+                "--infilter=Text (encoded):UTF8,LF,,,",
+                "--convert-to",
+                "docx:MS Word 2007 XML",
+                "--outdir",
+                folder,
+                source,
+            ],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            timeout=180,
+        )
+        with open(os.path.join(folder, "draft.docx"), "rb") as file:
+            return file.read()
+    finally:
+        shutil.rmtree(folder)
+
+
+def write_text_saved_as_docx(author):
+    """(h) The edited text draft (as in a-edited.txt) opened in LibreOffice and saved as .docx."""
+    converted = libreoffice_text_to_docx(("\n".join(text_lines(author, 72)) + "\n").encode("utf-8"))
+    if converted is None:
+        print("soffice not found: h-text-saved-as-docx.docx kept as it was")
+    else:
+        write("h-text-saved-as-docx.docx", converted, 1)
+
+
 def main():
     tapescript = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "tapescript")
     draft_bytes, docx = make_drafts(tapescript)
@@ -318,6 +360,8 @@ def main():
         print("soffice not found: no LibreOffice round trip (g-libreoffice.docx kept as it was)")
     else:
         write("g-libreoffice.docx", converted, 2)
+
+    write_text_saved_as_docx(author)
     print("wrote the fixtures in", HERE)
 
 
