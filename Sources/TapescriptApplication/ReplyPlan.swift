@@ -42,6 +42,8 @@ public struct ReplyPlan: Encodable, Sendable {
     public var deletedByAuthor: [String] = []
     public var addedByAuthor: [String] = []
     public var comments: [String] = []
+    /// The author's words typed after the quoted draft (a P.S.): shown, never applied.
+    public var wordsAfterDraft: [String] = []
     /// Control characters (ESC, NUL, …) taken out of the author's words before they could reach the library.
     public var removedControlCharacters = 0
 
@@ -89,6 +91,7 @@ public struct ReplyPlan: Encodable, Sendable {
         // the headings of the text as sent, where an untitled highlight was "Highlight 2".
         let headings = Set(DraftReader.headings(in: draft.text))
         addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { !headings.contains($0) }
+        wordsAfterDraft = reply.wordsAfterDraft
         comments = reply.comments.map { comment in (comment.anchor.map { "[\($0)] " } ?? "") + comment.text }
     }
 

@@ -166,6 +166,22 @@ import Testing
         #expect(DraftAligner.align(reply: reply, to: Self.sent).deleted == [1, 2, 3, 4, 5, 6, 7])
     }
 
+    /// Words typed below the quoted draft, before the signature, are the author's too: no paragraph of the draft,
+    /// but kept to be shown.
+    @Test func wordsTypedAfterTheQuotedDraftAreKeptApartFromItsParagraphs() throws {
+        let postScript = "P.S. In the last answer, please say Bradford rather than Leeds."
+        let text =
+            DraftSamples.quoted(DraftRenderer.plainText(Self.sent)) + "\n" + postScript + "\n\nThanks,\nJane\n\n-- \n"
+            + "Jane Doe, Leeds\n"
+
+        let reply = try DraftReader.read(text)
+
+        #expect(reply.wordsAfterDraft == [postScript, "Thanks, Jane"])
+        let alignment = DraftAligner.align(reply: reply, to: Self.sent)
+        #expect(alignment.matches.map { $0?.text } == Self.sent.paragraphs.map(\.text))
+        #expect(alignment.added.isEmpty)
+    }
+
     @Test func aReplyToSomethingElseIsNotRecognizable() throws {
         let reply = try DraftReader.read("Sorry, wrong thread.\n\nSee you on Friday at the station.")
         let alignment = DraftAligner.align(reply: reply, to: Self.sent)

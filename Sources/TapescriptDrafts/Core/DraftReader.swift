@@ -5,7 +5,8 @@ public enum DraftReader {
     ///
     /// Copes with a byte-order mark, any line ends, quoting (`> `, `>`, nested), lines re-wrapped at any width or
     /// joined, text typed between quoted lines, top-posting (everything before the header marker is ignored), a
-    /// signature and whatever follows the quoted draft, Markdown escapes, and damaged anchors.
+    /// signature, Markdown escapes, and damaged anchors. Unquoted words after the quoted draft (before the signature)
+    /// are no paragraph of it: they are kept in ``DraftReply/wordsAfterDraft``.
     /// - Throws: ``DraftReadError/noDraftText`` when no paragraph at all is found.
     public static func read(_ text: String) throws(DraftReadError) -> DraftReply {
         let lines = quotedLines(text)
@@ -22,13 +23,20 @@ public enum DraftReader {
             (start, draftDepth) = (0, nil)
         }
         var blocks = self.blocks(lines[start...])
+        var wordsAfterDraft: [String] = []
         if let draftDepth, draftDepth > 0, let lastAnchored = blocks.lastIndex(where: \.hasAnchor),
             let end = blocks[(lastAnchored + 1)...].firstIndex(where: { $0.minimumDepth < draftDepth })
         {
-            // Unquoted text after the quoted draft is the author's closing words, not an added paragraph.
+            // Unquoted text after the quoted draft is the author's closing words, not an added paragraph; they are
+            // kept to be shown, since a P.S. can be meant for the text.
+            wordsAfterDraft = blocks[end...].filter { !$0.isHeading }.map {
+                DraftMarkers.collapsingBlanks($0.lines.joined(separator: " "))
+            }
             blocks.removeSubrange(end...)
         }
-        var reply = DraftReply(slug: header?.slug, version: header?.version, paragraphs: [], comments: [])
+        var reply = DraftReply(
+            slug: header?.slug, version: header?.version, paragraphs: [], comments: [],
+            wordsAfterDraft: wordsAfterDraft)
         for block in blocks where !block.isHeading {
             read(block, into: &reply)
         }

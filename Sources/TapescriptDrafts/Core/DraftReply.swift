@@ -6,12 +6,19 @@ public struct DraftReply: Sendable, Equatable {
     public var version: Int?
     public var paragraphs: [ReplyParagraph]
     public var comments: [ReplyComment]
+    /// What the author typed after the quoted draft, unquoted, before their signature, one text per paragraph: no
+    /// paragraph of the draft, but their words.
+    public var wordsAfterDraft: [String]
 
-    public init(slug: String?, version: Int?, paragraphs: [ReplyParagraph], comments: [ReplyComment]) {
+    public init(
+        slug: String?, version: Int?, paragraphs: [ReplyParagraph], comments: [ReplyComment],
+        wordsAfterDraft: [String] = []
+    ) {
         self.slug = slug
         self.version = version
         self.paragraphs = paragraphs
         self.comments = comments
+        self.wordsAfterDraft = wordsAfterDraft
     }
 }
 
