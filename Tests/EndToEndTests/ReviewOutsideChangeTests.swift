@@ -8,18 +8,6 @@ import Testing
 
     init() throws { workspace = try Workspace() }
 
-    private func openCall() async throws -> (TmuxSession, String) {
-        let id = String(try await workspace.importRecording(CLI.sample("call-stereo.wav")).id)
-        let session = try TmuxSession.start(review: [id], in: workspace, environment: [:])
-        do {
-            try await session.waitFor("press ? for keys")
-        } catch {
-            session.kill()
-            throw error
-        }
-        return (session, id)
-    }
-
     private func succeed(_ arguments: String...) async throws {
         let result = try await workspace.run(arguments)
         #expect(result.exitCode == 0, "\(result)")
@@ -27,7 +15,7 @@ import Testing
 
     @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux and the built tapescript"))
     func editsByAnotherProgramShowOnTheOpenScreen() async throws {
-        let (session, id) = try await openCall()
+        let (session, id) = try await workspace.openReviewOnCall()
         defer { session.kill() }
 
         try await succeed("text", id, "2", "Written by a script meanwhile.")
@@ -47,7 +35,7 @@ import Testing
 
     @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux and the built tapescript"))
     func aTextEditBegunBeforeAnOutsideChangeKeepsBothVersionsAndSaysSo() async throws {
-        let (session, id) = try await openCall()
+        let (session, id) = try await workspace.openReviewOnCall()
         defer { session.kill() }
         try session.send("i")
         try await session.waitFor("text 1:")

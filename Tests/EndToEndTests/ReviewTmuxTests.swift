@@ -13,16 +13,7 @@ import Testing
     private func openCall(
         environment: [String: String] = [:], width: Int = 100, height: Int = 24
     ) async throws -> (TmuxSession, String) {
-        let id = String(try await workspace.importRecording(CLI.sample("call-stereo.wav")).id)
-        let session = try TmuxSession.start(
-            review: [id], in: workspace, environment: environment, width: width, height: height)
-        do {
-            try await session.waitFor("press ? for keys")
-        } catch {
-            session.kill()
-            throw error
-        }
-        return (session, id)
+        try await workspace.openReviewOnCall(environment: environment, width: width, height: height)
     }
 
     /// Quits with `q` and checks that review exited 0, the terminal modes are back, and the pane shows the shell

@@ -279,3 +279,22 @@ func setsColour(_ parameters: [Int]) -> Bool {
 func withoutEscapes(_ text: String) -> String {
     text.replacing(/\x{1B}\[[0-9;?]*[A-Za-z]/, with: "")
 }
+
+extension Workspace {
+    /// Imports the call sample and opens review on it, once its first screen is up; returns the session and the
+    /// interview's number.
+    func openReviewOnCall(
+        environment: [String: String] = [:], width: Int = 100, height: Int = 24
+    ) async throws -> (TmuxSession, String) {
+        let id = String(try await importRecording(CLI.sample("call-stereo.wav")).id)
+        let session = try TmuxSession.start(
+            review: [id], in: self, environment: environment, width: width, height: height)
+        do {
+            try await session.waitFor("press ? for keys")
+        } catch {
+            session.kill()
+            throw error
+        }
+        return (session, id)
+    }
+}
