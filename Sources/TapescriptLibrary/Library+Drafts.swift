@@ -9,8 +9,15 @@ extension Library {
     public func recordDraft(
         _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
         make: (Int) -> String
-    ) throws -> DraftRecord {
-        try recordDraft(reference, recipient: recipient, paragraphs: paragraphs, now: now, make: make) { $0 }
+    ) throws(LibraryError) -> DraftRecord {
+        do {
+            return try recordDraft(reference, recipient: recipient, paragraphs: paragraphs, now: now, make: make) { $0 }
+        } catch let error as LibraryError {
+            throw error
+        } catch {
+            // Handing the record back throws nothing; anything else is the store's.
+            throw Self.translate(error, path: path)
+        }
     }
 
     /// Records a draft as sent, with the next version number of the interview, and hands it over (writes its file)
