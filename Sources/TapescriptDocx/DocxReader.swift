@@ -21,7 +21,7 @@ public enum DocxReader {
     public static func paragraphs(from data: Data) throws(DocxError) -> [String] {
         let xml = try documentXML(in: data)
         let collector = DocumentTextCollector()
-        let parser = XMLParser(data: xml)
+        let parser = XMLParser(data: try DocumentEncoding.utf8(xml))
         parser.shouldProcessNamespaces = true
         parser.shouldResolveExternalEntities = false
         parser.delegate = collector
