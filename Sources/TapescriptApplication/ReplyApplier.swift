@@ -39,34 +39,60 @@ public struct ReplyApplier: Sendable {
         self.library = library
     }
 
-    /// The draft in a reply's bytes, refused when it is no draft of Tapescript's at all.
+    /// The drafts in a reply's bytes, refused when none is a draft of Tapescript's at all.
     /// - Parameters:
     ///   - name: the file's name, for the error and to tell a .docx.
     ///   - interview: the interview named on the command line, if any.
     /// - Throws: `DraftError.notADraft` for text without anchors or a `[tapescript …]` line; whatever reading the
     ///   mail, the .docx or the text threw.
-    public static func read(_ data: Data, name: String, interview: String?) throws -> DraftReply {
-        let reply = try ReplyIntake.read(data, name: name)
-        if reply.slug == nil, interview == nil, reply.paragraphs.allSatisfy({ $0.anchor == nil }) {
-            throw DraftError.notADraft(name: name)
+    public static func read(_ data: Data, name: String, interview: String?) throws -> ReceivedReply {
+        let candidates = try ReplyIntake.read(data, name: name).filter { candidate in
+            candidate.reply.slug != nil || interview != nil || candidate.reply.paragraphs.contains { $0.anchor != nil }
         }
-        return reply
+        guard !candidates.isEmpty else { throw DraftError.notADraft(name: name) }
+        return ReceivedReply(candidates: candidates)
     }
 
-    /// What applying `reply` would do: the three-way merge of the draft as sent, the library now and the reply.
+    /// What applying the reply would do: the three-way merge of the draft as sent, the library now and the reply.
+    ///
+    /// When the reply holds several drafts (the mail's text quoting the draft as sent, the author's copy attached),
+    /// the author's is the one that differs from what was sent; where more than one does, an attached file beats
+    /// the text of the mail. The plan says which part it was read from.
     /// - Parameter interview: the interview to apply it to when the reply does not name its own.
     /// - Throws: `DraftError` when the reply names no known interview or draft, or is beyond recognition;
     ///   `LibraryError` when the library cannot be read.
-    public func plan(_ reply: DraftReply, interview: String?) throws -> Planned {
+    public func plan(_ received: ReceivedReply, interview: String?) throws -> Planned {
         let reference: InterviewReference
         if let interview {
             reference = InterviewReference(interview)
-        } else if let slug = reply.slug {
+        } else if let slug = received.slug {
             reference = .slug(slug)
         } else {
             throw DraftError.interviewNotNamed
         }
         let snapshot = try library.reviewSnapshot(of: reference)
+        var plans: [Planned] = []
+        var firstFailure: DraftError?
+        for candidate in received.candidates {
+            do {
+                plans.append(try plan(candidate, reference: reference, snapshot: snapshot))
+            } catch let error as DraftError {
+                firstFailure = firstFailure ?? error
+            }
+        }
+        // The candidates come fullest first, and `max` keeps the first of equals.
+        let best = plans.max { first, second in
+            (first.plan.differsFromSent ? 1 : 0, first.plan.source.isAttachment ? 1 : 0)
+                < (second.plan.differsFromSent ? 1 : 0, second.plan.source.isAttachment ? 1 : 0)
+        }
+        guard let best else { throw firstFailure ?? DraftError.noDraftInMail }
+        return best
+    }
+
+    private func plan(
+        _ candidate: ReplyCandidate, reference: InterviewReference, snapshot: ReviewSnapshot
+    ) throws -> Planned {
+        let reply = candidate.reply
         if let slug = reply.slug, slug != snapshot.interview.slug {
             throw DraftError.draftForAnotherInterview(replySlug: slug, interview: snapshot.interview.slug)
         }
@@ -76,7 +102,7 @@ public struct ReplyApplier: Sendable {
             }
             throw DraftError.noDraftSent(slug: snapshot.interview.slug)
         }
-        let plan = try ReplyPlan(reply: reply, draft: draft, snapshot: snapshot)
+        let plan = try ReplyPlan(reply: reply, source: candidate.source, draft: draft, snapshot: snapshot)
         return Planned(plan: plan, reference: reference, draft: draft)
     }
 

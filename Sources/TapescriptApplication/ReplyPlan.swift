@@ -36,6 +36,8 @@ public struct ReplyPlan: Encodable, Sendable {
 
     public var interview: String
     public var draft: Int
+    /// The part of the reply the draft was read from.
+    public var source: ReplySource
     public var changes: [Change] = []
     public var conflicts: [Conflict] = []
     public var keptOurs: [Int] = []
@@ -47,8 +49,9 @@ public struct ReplyPlan: Encodable, Sendable {
     /// Control characters (ESC, NUL, …) taken out of the author's words before they could reach the library.
     public var removedControlCharacters = 0
 
-    init(reply: DraftReply, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
+    init(reply: DraftReply, source: ReplySource, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
+        self.source = source
         self.draft = draft.version
         let sent = draft.paragraphs
         let document = DraftMaker.document(
@@ -93,6 +96,13 @@ public struct ReplyPlan: Encodable, Sendable {
         addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { !headings.contains($0) }
         wordsAfterDraft = reply.wordsAfterDraft
         comments = reply.comments.map { comment in (comment.anchor.map { "[\($0)] " } ?? "") + comment.text }
+    }
+
+    /// Whether the author's draft differs from the one sent: changed words, comments, paragraphs added or removed,
+    /// words after the draft.
+    var differsFromSent: Bool {
+        !changes.isEmpty || !conflicts.isEmpty || !comments.isEmpty || !addedByAuthor.isEmpty
+            || !deletedByAuthor.isEmpty || !wordsAfterDraft.isEmpty
     }
 
     /// The texts to store: the author's changes, and each conflict as `take` decides.

@@ -18,6 +18,7 @@ struct ReplyReport {
                 + terminal.dim(
                     "  \(plan.changes.count) changed, \(plan.conflicts.count) in conflict, \(plan.comments.count) comments"
                 ))
+        if plan.source != .file { Output.line(terminal.dim("Read from \(plan.source)")) }
         section("Changes to your questions", questions)
         section("Changes to the answers", answers)
         if !plan.conflicts.isEmpty {

@@ -16,6 +16,7 @@ import Testing
         [
             "a-edited.txt", "b-inline-quoted-qp.eml", "c-top-posted-flowed-base64.eml", "d-html-only.eml",
             "e-attached-txt.eml", "f-one-message.mbox", "g-edited.docx", "h-text-saved-as-docx.docx",
+            "i-top-posted-attached-txt.eml",
         ]
         + (FileManager.default.fileExists(atPath: RoundTrip.fixture("g-libreoffice.docx"))
             ? ["g-libreoffice.docx"] : [])

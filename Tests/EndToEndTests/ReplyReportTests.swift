@@ -41,4 +41,37 @@ import Testing
         struct Plan: Decodable { var wordsAfterDraft: [String] }
         #expect(try decodeJSON(Plan.self, from: result.stdout).wordsAfterDraft == [Self.postScript])
     }
+
+    /// `i-top-posted-attached-txt.eml`: "my changes are in the attached copy" above the draft as sent, quoted, and
+    /// the author's edited copy attached as text.
+    @Test func theReportSaysWhichPartOfTheMailTheDraftWasReadFrom() async throws {
+        try await RoundTrip.setUp(workspace)
+        let mail = RoundTrip.fixture("i-top-posted-attached-txt.eml")
+
+        let report = try await workspace.run("apply", mail, "--dry-run")
+        let json = try await workspace.run("apply", mail, "--dry-run", "--json")
+
+        #expect(report.exitCode == 0, "\(report)")
+        #expect(report.stdout.contains("Read from the attached 'call-stereo-draft-1-jane.txt'"), "\(report)")
+        struct Plan: Decodable {
+            struct Source: Decodable, Equatable {
+                var part: String
+                var filename: String?
+            }
+            var source: Source
+        }
+        #expect(json.exitCode == 0, "\(json)")
+        #expect(
+            try decodeJSON(Plan.self, from: json.stdout).source
+                == Plan.Source(part: "attachment", filename: "call-stereo-draft-1-jane.txt"))
+    }
+
+    @Test func anEditedFileSaysNothingOfWhereItWasRead() async throws {
+        try await RoundTrip.setUp(workspace)
+
+        let result = try await workspace.run("apply", RoundTrip.fixture("a-edited.txt"), "--dry-run")
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(!result.stdout.contains("Read from"), "\(result)")
+    }
 }

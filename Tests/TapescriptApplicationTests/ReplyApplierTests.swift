@@ -65,6 +65,52 @@ import Testing
         #expect(plan.changes.isEmpty)
     }
 
+    /// A mail of a text part and an attached `draft-edited.txt`, both given as the text they hold.
+    static func mail(text: String, attached: String) -> Data {
+        let parts = [
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\(text)",
+            "Content-Type: text/plain; charset=utf-8\r\nContent-Disposition: attachment; filename=\"draft-edited.txt\""
+                + "\r\nContent-Transfer-Encoding: 8bit\r\n\r\n\(attached)",
+        ]
+        let message =
+            "From: Jane <jane@example.org>\r\nSubject: Re: draft\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n"
+            + parts.map { "--b\r\n\($0)\r\n" }.joined() + "--b--\r\n"
+        return Data(message.utf8)
+    }
+
+    static func quoted(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "> \($0)" }.joined(separator: "\n")
+    }
+
+    @Test func theEditedCopyAttachedBeatsTheDraftAsSentQuotedBelowANote() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let sent = String(decoding: try Self.reply(from: library) { $0 }, as: UTF8.self)
+        let edited = sent.replacingOccurrences(of: "two friends", with: "three friends")
+        let data = Self.mail(text: "My changes are attached.\n\nJane wrote:\n" + Self.quoted(sent), attached: edited)
+
+        let plan = try ReplyApplier(library: library).plan(
+            try ReplyApplier.read(data, name: "reply.eml", interview: nil), interview: nil
+        ).plan
+
+        #expect(plan.source == .attachment(filename: "draft-edited.txt"))
+        #expect(plan.changes.map(\.after) == ["In a garage, with three friends."])
+    }
+
+    @Test func theMailTextEditedInPlaceBeatsTheDraftAsSentAttached() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let sent = String(decoding: try Self.reply(from: library) { $0 }, as: UTF8.self)
+        let edited = sent.replacingOccurrences(of: "Then we grew.", with: "Then we grew fast.")
+        let data = Self.mail(text: Self.quoted(edited), attached: sent)
+
+        let plan = try ReplyApplier(library: library).plan(
+            try ReplyApplier.read(data, name: "reply.eml", interview: nil), interview: nil
+        ).plan
+
+        #expect(plan.source == .messageText)
+        #expect(plan.changes.map(\.after) == ["Then we grew fast."])
+    }
+
     @Test func aReplyToADraftNeverMadeIsRefused() throws {
         let library = try ApplicationFixture.highlightedLibrary()
         let data = try Self.reply(from: library) { $0.replacingOccurrences(of: "draft 1]", with: "draft 7]") }

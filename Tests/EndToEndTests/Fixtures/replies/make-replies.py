@@ -284,6 +284,17 @@ def write_text_saved_as_docx(author):
         write("h-text-saved-as-docx.docx", converted, 1)
 
 
+def write_top_posted_with_attachment(original, author):
+    """(i) A short note on top, the draft as sent quoted below it, and the author's edited copy attached as text."""
+    mail = message("Re: Draft 1 of “call-stereo” for your review")
+    body = ["Hi Andy,", "", "my changes are in the attached copy.", "", "Jane", "", ATTRIBUTION]
+    body += text_lines(original, 72, "> ")
+    mail.set_content("\n".join(body) + "\n", cte="quoted-printable")
+    attachment = ("\n".join(text_lines(author, 72)) + "\n").encode("utf-8")
+    mail.add_attachment(attachment, maintype="text", subtype="plain", filename="call-stereo-draft-1-jane.txt")
+    write("i-top-posted-attached-txt.eml", mail.as_bytes(), 1)
+
+
 def main():
     tapescript = sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, ".build", "debug", "tapescript")
     draft_bytes, docx = make_drafts(tapescript)
@@ -362,6 +373,7 @@ def main():
         write("g-libreoffice.docx", converted, 2)
 
     write_text_saved_as_docx(author)
+    write_top_posted_with_attachment(original, author)
     print("wrote the fixtures in", HERE)
 
 
