@@ -40,7 +40,7 @@ extension Library {
     }
 
     /// The newest version of each frame range's text.
-    private static func newestRevisions(interviewId: Int64, db: Database) throws -> [FrameRange: TextRevision] {
+    static func newestRevisions(interviewId: Int64, db: Database) throws -> [FrameRange: TextRevision] {
         let newestIds = TextRevision.all().filter(interviewId: interviewId)
             .select(max(TextRevision.Columns.id)).group(TextRevision.Columns.startFrame, TextRevision.Columns.endFrame)
         let revisions = try TextRevision.filter(newestIds.contains(TextRevision.Columns.id)).fetchAll(db)

@@ -145,9 +145,12 @@ extension Library {
                 try part.insert(db)
             }
             if let text = old.text {
+                // The words are the same ones: they keep who wrote them.
+                let source = try Self.newestRevisions(interviewId: scope.interviewId, db: db)[
+                    FrameRange(old.startFrame, old.endFrame)]
                 var revision = TextRevision(
                     id: nil, interviewId: scope.interviewId, startFrame: old.startFrame, endFrame: frame, text: text,
-                    origin: .interviewer, draftId: nil, createdAt: now)
+                    origin: source?.origin ?? .interviewer, draftId: source?.draftId, createdAt: now)
                 try revision.insert(db)
             }
             return .split(segment: index, atFrame: frame, sampleRate: snapshot.recording.sampleRate)
