@@ -34,19 +34,35 @@ enum FlowedText {
         return text.isEmpty ? String(prefix.dropLast()) : prefix + text
     }
 
-    /// Wraps each line of `text` at spaces into lines of at most `width` characters with soft breaks (DelSp=no), and
-    /// space-stuffs lines that start with a space, `>` or `From `. `nil` when a line ends in a space: that space
-    /// would read as a soft break, so such text cannot be sent flowed unchanged.
+    /// `text` as flowed lines (DelSp=no): each line that the next one continues, in the same paragraph, ends in a
+    /// soft break (a space), and the last line of a paragraph does not, so that a client can reflow the paragraph
+    /// to its own width and a reader gets it back as one line. Lines longer than `width` are also broken at spaces
+    /// with soft breaks. Lines that start with a space, `>` or `From ` are space-stuffed. `nil` when a line ends in
+    /// a space: that space would read as a soft break, so such text cannot be sent flowed unchanged.
     static func encode(_ text: String, width: Int = 76) -> [String]? {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         var output: [String] = []
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for (index, line) in lines.enumerated() {
             if line.hasSuffix(" ") && line != "-- " { return nil }
-            for segment in wrap(Array(line), width: width) {
+            var segments = wrap(Array(line), width: width)
+            if index + 1 < lines.count, flows(line, into: lines[index + 1]) {
+                segments[segments.count - 1] += " "
+            }
+            for segment in segments {
                 let stuffed = segment.first == " " || segment.first == ">" || segment.hasPrefix("From ")
                 output.append(stuffed ? " " + segment : segment)
             }
         }
         return output
+    }
+
+    /// Whether `next` goes on with the paragraph of `line`: neither is empty or the signature separator, and `next`
+    /// is no quotation, no indented line and no rule (a Markdown heading's underline must stay on its own line).
+    private static func flows(_ line: Substring, into next: Substring) -> Bool {
+        guard !line.isEmpty, line != "-- ", !next.isEmpty, next != "-- ", let first = next.first else { return false }
+        if first == " " || first == "\t" || first == ">" { return false }
+        let isRule = next.count >= 3 && "=-".contains(first) && next.allSatisfy { $0 == first }
+        return !isRule
     }
 
     private static func wrap(_ characters: [Character], width: Int) -> [String] {

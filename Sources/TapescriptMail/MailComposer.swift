@@ -9,9 +9,11 @@ public enum MailComposer {
     /// A complete RFC 5322 message with CRLF line ends: the text as `text/plain; charset=utf-8; format=flowed`
     /// (7bit when it is ASCII, else quoted-printable), and the attachment, if any, base64 in `multipart/mixed`.
     ///
-    /// `MailMessage.parse` gives back `text` exactly, once its line ends are "\n". Text with a line that ends in a
-    /// space is sent without `format=flowed`, in quoted-printable, since flowed text would read that space as a soft
-    /// break. Line breaks in `to`, `from` and `subject` become spaces.
+    /// The lines of `text` are kept as they are, but those inside a paragraph (followed by a line that goes on with
+    /// it) end in a soft break, so that the recipient's client can reflow each paragraph; `MailMessage.parse` gives
+    /// back `text` with the lines of each paragraph joined by a space, once its line ends are "\n". Text with a line
+    /// that ends in a space is sent as it is, without `format=flowed`, in quoted-printable, since flowed text would
+    /// read that space as a soft break. Line breaks in `to`, `from` and `subject` become spaces.
     public static func compose(
         to recipient: String, from sender: String?, subject: String, text: String,
         attachment: (filename: String, contentType: String, data: Data)?, date: Date, messageID: String

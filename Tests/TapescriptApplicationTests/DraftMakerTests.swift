@@ -76,6 +76,27 @@ import Testing
         #expect(paragraphs == blocks)
     }
 
+    /// The e-mail's text is `format=flowed` for real: the lines inside a paragraph end in a soft break, so a client
+    /// can reflow it, and the draft read back from the mail is the one read from the text.
+    @Test func theEmailDraftFlowsEachParagraphAndReadsBackAsTheText() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        _ = try library.setText(
+            ApplicationFixture.interview, segment: 2,
+            text: String(repeating: "In a garage, with two friends. ", count: 8) + "Then a shop.")
+        let made = try DraftMaker(library: library).make(
+            ApplicationFixture.interview, format: .eml, recipient: "jane@example.org", sender: nil)
+        let text = try #require(try library.draft(ApplicationFixture.interview, version: 1)?.text)
+
+        let raw = String(decoding: made.content, as: UTF8.self)
+        #expect(raw.contains("format=flowed"))
+        #expect(raw.contains("at the start of each=20\r\nparagraph, as they tie it"), "a soft break, QP-encoded")
+        #expect(raw.contains("with two friends. In a garage,=20\r\n"))
+        #expect(!raw.contains("Then a shop.=20"), "the last line of a paragraph is a hard break")
+        let candidates = try ReplyIntake.read(made.content, name: "draft.eml")
+        #expect(candidates.map(\.source) == [.attachment(filename: "test-draft-1.docx"), .messageText])
+        #expect(candidates.last?.reply == (try DraftReader.read(text)))
+    }
+
     @Test func questionsAreTheInterviewersParagraphs() throws {
         let library = try ApplicationFixture.highlightedLibrary()
         let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)

@@ -24,14 +24,43 @@ import Testing
         "\u{201C}" + String(repeating: "Wörter ", count: 30) + "\u{201D}\n\n> quoted? no, stuffed\n",
     ]
 
+    /// The text as a flowed reader gets it back: each paragraph's lines joined by a space. Only the long paragraph
+    /// of `texts` has a second line of its own; the others' lines are paragraphs, quotations, indented, or after
+    /// the signature separator.
+    static func flowed(_ text: String) -> String {
+        text.replacingOccurrences(of: "End.\nSecond line.", with: "End. Second line.")
+    }
+
     @Test(arguments: texts)
-    func aComposedMessageGivesBackItsTextExactly(text: String) throws {
+    func aComposedMessageGivesBackItsTextWithEachParagraphOnOneLine(text: String) throws {
         let data = MailComposer.compose(
             to: "Jane Doe <jane@example.org>", from: nil, subject: "Your interview draft", text: text, attachment: nil,
             date: Self.date, messageID: "draft-1@tapescript")
         let message = try MailMessage.parse(data)
-        #expect(message.textBodies == [text])
+        #expect(message.textBodies == [Self.flowed(text)])
         #expect(message.attachments.isEmpty)
+    }
+
+    /// RFC 3676: inside a paragraph each line ends in a space (a soft break), its last line does not; a heading's
+    /// underline and the signature separator keep their own lines.
+    @Test func theLinesOfAParagraphEndInASoftBreakAndItsLastLineDoesNot() throws {
+        let text =
+            "A title over\ntwo lines\n===\n\nOne paragraph,\nwrapped at\nthree lines.\n\nFrom here on\n-- \nJane\n"
+        let data = MailComposer.compose(
+            to: "j@example.org", from: nil, subject: "s", text: text, attachment: nil, date: Self.date,
+            messageID: "m@x")
+
+        let raw = String(decoding: data, as: UTF8.self)
+        let body = raw.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+        #expect(
+            body.components(separatedBy: "\r\n") == [
+                "A title over ", "two lines", "===", "", "One paragraph, ", "wrapped at ", "three lines.", "",
+                " From here on", "-- ", "Jane", "",
+            ])
+        #expect(
+            try MailMessage.parse(data).textBodies == [
+                "A title over two lines\n===\n\nOne paragraph, wrapped at three lines.\n\nFrom here on\n-- \nJane\n"
+            ])
     }
 
     @Test(arguments: texts)
@@ -42,7 +71,7 @@ import Testing
             attachment: (filename: "Entwurf – Jane.docx", contentType: "application/octet-stream", data: bytes),
             date: Self.date, messageID: "<draft-2@tapescript>")
         let message = try MailMessage.parse(data)
-        #expect(message.textBodies == [text])
+        #expect(message.textBodies == [Self.flowed(text)])
         #expect(
             message.attachments == [
                 MailAttachment(filename: "Entwurf – Jane.docx", contentType: "application/octet-stream", data: bytes)
