@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "libxxhash",
             providers: [.apt(["libxxhash-dev"]), .brew(["xxhash"])]
         ),
+        // Google's HTML5 parser: the HTML5 standard's 2,231 named character references, for HTML mail.
+        .systemLibrary(
+            name: "CGumbo",
+            pkgConfig: "gumbo",
+            providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
+        ),
         // Timecodes, dates and the subtitle/label writers: a leaf, so the drafts and mail know no audio.
         .target(name: "TapescriptTime"),
         // Private files and folders (0600/0700), written atomically: a leaf every writer of interview text uses.
@@ -46,7 +52,7 @@ let package = Package(
         // alignment, word diff, three-way merge, and the publication. Pure: no database, no mail, no zip.
         .target(name: "TapescriptDrafts", dependencies: ["TapescriptTime"]),
         // E-mail: MIME reading and composing, transfer encodings, charsets, HTML to text. Knows nothing of drafts.
-        .target(name: "TapescriptMail", dependencies: ["TapescriptTime"]),
+        .target(name: "TapescriptMail", dependencies: ["TapescriptTime", "CGumbo"]),
         // Word documents: a small .docx writer and reader over ZIPFoundation.
         .target(name: "TapescriptDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The use cases: import, make a draft, plan and apply a reply, publish. Knows nothing of the terminal or

@@ -15,13 +15,14 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CSndfile", path: "Modules/CSndfile", pkgConfig: "sndfile"),
         .systemLibrary(name: "CXXHash", path: "Modules/CXXHash", pkgConfig: "libxxhash"),
+        .systemLibrary(name: "CGumbo", path: "Modules/CGumbo", pkgConfig: "gumbo"),
         .target(name: "TapescriptTime", path: "Modules/TapescriptTime"),
         .target(name: "TapescriptKernels", path: "Modules/TapescriptKernels"),
         .target(
             name: "TapescriptAudio", dependencies: ["TapescriptKernels", "CSndfile", "CXXHash"],
             path: "Modules/TapescriptAudio"),
         .target(name: "TapescriptDrafts", dependencies: ["TapescriptTime"], path: "Modules/TapescriptDrafts"),
-        .target(name: "TapescriptMail", dependencies: ["TapescriptTime"], path: "Modules/TapescriptMail"),
+        .target(name: "TapescriptMail", dependencies: ["TapescriptTime", "CGumbo"], path: "Modules/TapescriptMail"),
         .target(
             name: "TapescriptDocx", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")],
             path: "Modules/TapescriptDocx"),

@@ -5,35 +5,65 @@ public enum HTMLText {
     /// prefixed by `> ` per level; character references decoded; white space collapsed except in `<pre>`.
     public static func plainText(_ html: String) -> String {
         var scanner = HTMLScanner(Array(html))
+        scanner.run()
+        // The references are decoded all at once, a batch to a parse, rather than one parse each.
+        var decoded = HTMLEntities.decode(scanner.references)[...]
         var writer = HTMLTextWriter()
-        scanner.run(into: &writer)
+        for piece in scanner.pieces {
+            switch piece {
+            case .tag(let name, let isClosing): writer.handle((name, isClosing))
+            case .text(let text): writer.appendText(text)
+            case .reference: writer.appendText(decoded.popFirst() ?? "")
+            }
+        }
         return writer.finish()
     }
+}
+
+/// What the scanner finds, in order.
+private enum HTMLPiece {
+    case tag(name: String, isClosing: Bool)
+    case text(String)
+    /// A character reference, to be decoded: the next of ``HTMLScanner/references``.
+    case reference
 }
 
 private struct HTMLScanner {
     let characters: [Character]
     var index = 0
+    private(set) var pieces: [HTMLPiece] = []
+    private(set) var references: [String] = []
+    private var text = ""
 
     init(_ characters: [Character]) {
         self.characters = characters
     }
 
-    mutating func run(into writer: inout HTMLTextWriter) {
+    mutating func run() {
         while index < characters.count {
             let character = characters[index]
             if character == "<", let tag = readTag() {
-                writer.handle(tag)
+                endText()
+                pieces.append(.tag(name: tag.name, isClosing: tag.isClosing))
                 if !tag.isClosing {
                     skipContent(of: tag.name)
                 }
             } else if character == "&" {
-                writer.appendText(readReference())
+                endText()
+                references.append(readReference())
+                pieces.append(.reference)
             } else {
-                writer.appendText(String(character))
+                text.append(character)
                 index += 1
             }
         }
+        endText()
+    }
+
+    private mutating func endText() {
+        guard !text.isEmpty else { return }
+        pieces.append(.text(text))
+        text = ""
     }
 
     /// Reads a tag, comment or declaration at `index`; `nil` (and `index` unchanged) when the `<` is literal text.
@@ -87,23 +117,20 @@ private struct HTMLScanner {
         }
     }
 
+    /// The reference at `index`: `&`, the letters, digits and `#` after it (the longest HTML5 name has 31), and its
+    /// `;` if any. What of it names no character stays text when it is decoded.
     private mutating func readReference() -> String {
         let start = index + 1
         var cursor = start
         while cursor < characters.count, cursor - start < 32,
-            characters[cursor].isLetter || characters[cursor].isNumber
+            characters[cursor].isASCII && (characters[cursor].isLetter || characters[cursor].isNumber)
                 || characters[cursor] == "#"
         {
             cursor += 1
         }
-        if cursor < characters.count, characters[cursor] == ";",
-            let text = HTMLEntities.character(for: Substring(String(characters[start..<cursor])))
-        {
-            index = cursor + 1
-            return text
-        }
-        index += 1
-        return "&"
+        if cursor < characters.count, characters[cursor] == ";" { cursor += 1 }
+        index = cursor
+        return String(characters[(start - 1)..<cursor])
     }
 
     private func starts(with text: String, at position: Int) -> Bool {

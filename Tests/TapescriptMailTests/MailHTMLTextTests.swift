@@ -34,6 +34,27 @@ import Testing
                 + "\u{2019}\u{2019}\u{2019} &unknown; & alone")
     }
 
+    /// All of HTML5's named references, not a table of the common ones: those beyond Latin-1, those that stand
+    /// for two code points, the legacy ones a browser reads without their `;`.
+    @Test(arguments: [
+        ("S&atilde;o Paulo", "São Paulo"), ("&Scaron;koda &THORN;&oslash;r", "Škoda Þør"), ("&check; &bigstar;", "✓ ★"),
+        ("a &NotEqualTilde; b", "a \u{2242}\u{0338} b"), ("&fjlig;ord", "fjord"), ("&AMP;&LT;", "&<"),
+        ("&copy2026 &notit;", "©2026 ¬it;"), ("&CounterClockwiseContourIntegral;", "\u{2233}"),
+        ("&#x80;&#0;&#128512;", "€\u{FFFD}\u{1F600}"),
+    ])
+    func everyNamedReferenceOfHTML5IsDecoded(html: String, text: String) {
+        #expect(HTMLText.plainText(html) == text)
+    }
+
+    @Test func moreReferencesThanOneParseTakesAreAllDecodedInOrder() {
+        let count = HTMLEntities.batchSize * 3 + 7
+        let html = (0..<count).map { "<b>&atilde;\($0)&hellip;</b>" }.joined(separator: "&nbsp;")
+
+        let text = HTMLText.plainText(html)
+
+        #expect(text == (0..<count).map { "ã\($0)…" }.joined(separator: " "))
+    }
+
     @Test func whiteSpaceCollapsesExceptInPre() {
         #expect(HTMLText.plainText("<p>  a \n\t b  </p>") == "a b")
         #expect(HTMLText.plainText("<pre>a  b\n  c</pre>") == "a  b\n  c")
