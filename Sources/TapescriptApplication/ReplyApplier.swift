@@ -19,7 +19,7 @@ public struct ReplyApplier: Sendable {
         /// - Throws: `DraftError.conflicts` when there are conflicts and no choice was made.
         public func resolved(take: ConflictChoice?) throws(DraftError) -> Resolution {
             if !plan.conflicts.isEmpty, take == nil { throw .conflicts(count: plan.conflicts.count) }
-            return Resolution(reference: reference, draft: draft, texts: plan.texts(take: take))
+            return Resolution(reference: reference, draft: draft, texts: plan.texts(take: take), notes: plan.notes)
         }
     }
 
@@ -28,9 +28,12 @@ public struct ReplyApplier: Sendable {
         let reference: InterviewReference
         let draft: DraftRecord
         let texts: [(startFrame: Int64, endFrame: Int64, text: String)]
+        let notes: [ReplyNote]
 
         /// How many segments get a new version.
         public var count: Int { texts.count }
+        /// How many of the author's comments are kept with the draft.
+        public var commentCount: Int { notes.count }
     }
 
     let library: Library
@@ -109,6 +112,7 @@ public struct ReplyApplier: Sendable {
     /// Stores the resolved texts, in one transaction and one step of undo.
     /// - Throws: `LibraryError` when the write fails.
     public func apply(_ resolution: Resolution) throws(LibraryError) -> EditSummary {
-        try library.applyReply(resolution.reference, draft: resolution.draft, texts: resolution.texts)
+        try library.applyReply(
+            resolution.reference, draft: resolution.draft, texts: resolution.texts, comments: resolution.notes)
     }
 }

@@ -44,10 +44,17 @@ public struct ReplyPlan: Encodable, Sendable {
     public var deletedByAuthor: [String] = []
     public var addedByAuthor: [String] = []
     public var comments: [String] = []
+    /// The comments as they are kept: by the paragraph they were written at, control characters taken out.
+    var notes: [ReplyNote] = []
     /// The author's words typed after the quoted draft (a P.S.): shown, never applied.
     public var wordsAfterDraft: [String] = []
     /// Control characters (ESC, NUL, …) taken out of the author's words before they could reach the library.
     public var removedControlCharacters = 0
+
+    private enum CodingKeys: String, CodingKey {
+        case interview, draft, source, changes, conflicts, keptOurs, deletedByAuthor, addedByAuthor, comments
+        case wordsAfterDraft, removedControlCharacters
+    }
 
     init(reply: DraftReply, source: ReplySource, draft: DraftRecord, snapshot: ReviewSnapshot) throws {
         interview = snapshot.interview.slug
@@ -96,6 +103,12 @@ public struct ReplyPlan: Encodable, Sendable {
         addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { !headings.contains($0) }
         wordsAfterDraft = reply.wordsAfterDraft
         comments = reply.comments.map { comment in (comment.anchor.map { "[\($0)] " } ?? "") + comment.text }
+        notes = reply.comments.map { comment in
+            let paragraph = comment.anchor.flatMap { anchor in sent.first { $0.anchor == anchor } }
+            return ReplyNote(
+                anchor: comment.anchor, frames: paragraph.map { $0.startFrame..<$0.endFrame },
+                text: ControlCharacters.stripped(comment.text).text)
+        }
     }
 
     /// Whether the author's draft differs from the one sent: changed words, comments, paragraphs added or removed,

@@ -79,7 +79,7 @@ extension Library {
     /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func applyReply(
         _ reference: InterviewReference, draft: DraftRecord,
-        texts: [(startFrame: Int64, endFrame: Int64, text: String)],
+        texts: [(startFrame: Int64, endFrame: Int64, text: String)], comments: [ReplyNote] = [],
         now: Date = Date()
     ) throws(LibraryError) -> EditSummary {
         let frames = texts.map(\.startFrame).min().map { start in start..<(texts.map(\.endFrame).max() ?? start + 1) }
@@ -99,6 +99,7 @@ extension Library {
                 try revision.insert(db)
                 changed += 1
             }
+            try Self.keep(comments, draft: draft, interviewId: scope.interviewId, db: db, now: now)
             return .appliedReply(draftVersion: draft.version, segmentCount: changed)
         }
     }

@@ -140,6 +140,19 @@ enum LibraryMigrations {
             try db.drop(index: "journalledEdit_on_interviewId")
             try db.create(index: "edit_on_interviewId", on: "edit", columns: ["interviewId"])
         }
+        migrator.registerMigration("v5: the author's comments, kept with the draft they came back on") { db in
+            try db.create(table: "authorComment") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("interview", onDelete: .cascade).notNull()
+                t.belongsTo("draft", onDelete: .cascade).notNull()
+                // The paragraph it was written by, when it named one: its anchor and the frames it was sent for.
+                t.column("anchor", .text)
+                t.column("startFrame", .integer)
+                t.column("endFrame", .integer)
+                t.column("text", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -50,17 +50,25 @@ extension Tapescript {
             }
             guard !dryRun else { return }
             let resolution = try planned.resolved(take: take)
-            guard resolution.count > 0 else { return }
-            guard yes || confirm(count: resolution.count) else { throw DraftError.needsConfirmation }
-            let message = EditWording.sentence(for: try applier.apply(resolution))
+            guard resolution.count > 0 || resolution.commentCount > 0 else { return }
+            guard yes || confirm(resolution) else { throw DraftError.needsConfirmation }
+            var message = EditWording.sentence(for: try applier.apply(resolution))
+            if resolution.commentCount > 0 {
+                let count = resolution.commentCount
+                message += "; kept \(count) comment\(count == 1 ? "" : "s") from the author (tapescript highlights)"
+            }
             // With --json, standard output is the plan alone.
             if json { Diagnostics().line(TerminalText(message)) } else { Output.line("\n" + TerminalText(message)) }
         }
 
         /// Asks at a terminal; anywhere else the answer is no, so a script never applies by accident.
-        private func confirm(count: Int) -> Bool {
+        private func confirm(_ resolution: ReplyApplier.Resolution) -> Bool {
             guard isatty(STDIN_FILENO) == 1, file != "-" else { return false }
-            return Diagnostics().ask("Apply \(count) change\(count == 1 ? "" : "s")? [y/N] ")
+            let count = resolution.count
+            let question: TerminalText =
+                count == 0
+                ? "Keep the author's comments? [y/N] " : "Apply \(count) change\(count == 1 ? "" : "s")? [y/N] "
+            return Diagnostics().ask(question)
         }
     }
 }

@@ -22,15 +22,21 @@ extension Tapescript {
             var end: Double
             var firstSegment: Int?
             var lastSegment: Int?
+            /// The author's comments written by a paragraph of this highlight, oldest first.
+            var comments: [String]
         }
 
         func run() throws {
-            let snapshot = try options.library().reviewSnapshot(of: options.reference)
+            let library = try options.library()
+            let snapshot = try library.reviewSnapshot(of: options.reference)
+            let comments = try library.comments(options.reference)
             let entries = snapshot.highlights.map { highlight in
                 Entry(
                     number: highlight.number, title: highlight.title, note: highlight.note,
                     start: snapshot.seconds(highlight.startFrame), end: snapshot.seconds(highlight.endFrame),
-                    firstSegment: highlight.segments?.lowerBound, lastSegment: highlight.segments?.upperBound)
+                    firstSegment: highlight.segments?.lowerBound, lastSegment: highlight.segments?.upperBound,
+                    comments: comments.filter { $0.frames?.overlaps(highlight.startFrame..<highlight.endFrame) == true }
+                        .map { "[\($0.anchor ?? "")] \($0.text)" })
             }
             if json { return try printJSON(entries) }
             if entries.isEmpty {
@@ -44,6 +50,12 @@ extension Tapescript {
                 Output.line(
                     "\(entry.number). \(entry.title ?? "(untitled)")  \(Timecode.clock(entry.start))–"
                         + "\(Timecode.clock(entry.end))  \(span)" + (entry.note.map { "\n   note: \($0)" } ?? ""))
+                for comment in entry.comments { Output.line("   author's comment: \(comment)") }
+            }
+            let general = comments.filter { $0.frames == nil }
+            if !general.isEmpty {
+                Output.line(Terminal.standardOutput.bold("\nThe author's comments on the whole draft"))
+                for comment in general { Output.line("  draft \(comment.draftVersion): \(comment.text)") }
             }
             let candidates = snapshot.markers.filter { marker in
                 !snapshot.highlights.contains { $0.startFrame <= marker.frame && marker.frame < $0.endFrame }

@@ -24,6 +24,19 @@ extension Tapescript {
             var text: String
         }
 
+        /// The author's comments written by this segment's paragraph, in any draft.
+        private func showComments(on index: Int) throws {
+            let library = try options.library()
+            let snapshot = try library.reviewSnapshot(of: options.reference)
+            guard snapshot.segments.indices.contains(index - 1) else { return }
+            let segment = snapshot.segments[index - 1]
+            let comments = try library.comments(options.reference, overlapping: segment.startFrame..<segment.endFrame)
+                .filter { $0.frames != nil }
+            guard !comments.isEmpty else { return }
+            Output.line(Terminal.standardOutput.bold("\nComments from the author"))
+            for comment in comments { Output.line("   draft \(comment.draftVersion): \(comment.text)") }
+        }
+
         func run() throws {
             let versions = try options.library().history(options.reference, segment: segment)
             let entries = versions.enumerated().map { offset, version in
@@ -39,6 +52,7 @@ extension Tapescript {
                 Output.line(terminal.bold("\(entry.version). \(who)") + terminal.dim("  \(entry.date)"))
                 Output.line("   \(entry.text.isEmpty ? "(emptied)" : entry.text)")
             }
+            try showComments(on: segment)
         }
     }
 }
