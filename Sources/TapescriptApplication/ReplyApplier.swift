@@ -2,11 +2,6 @@ import Foundation
 import TapescriptDrafts
 import TapescriptLibrary
 
-/// Whose words win where the author and the interviewer both changed a paragraph since the draft went out.
-public enum ConflictChoice: String, CaseIterable, Sendable, Encodable {
-    case author, mine
-}
-
 /// The use case behind `tapescript apply`: read the author's reply, plan the merge, and store it.
 public struct ReplyApplier: Sendable {
     /// A plan with what it was made against, ready to resolve.
@@ -15,11 +10,19 @@ public struct ReplyApplier: Sendable {
         let reference: InterviewReference
         let draft: DraftRecord
 
-        /// The texts to store, with each conflict decided by `take`.
-        /// - Throws: `DraftError.conflicts` when there are conflicts and no choice was made.
-        public func resolved(take: ConflictChoice?) throws(DraftError) -> Resolution {
-            if !plan.conflicts.isEmpty, take == nil { throw .conflicts(count: plan.conflicts.count) }
-            return Resolution(reference: reference, draft: draft, texts: plan.texts(take: take), notes: plan.notes)
+        /// The conflicts `choices` leaves undecided.
+        public func undecided(by choices: ConflictChoices) -> [ReplyPlan.Conflict] {
+            plan.conflicts.filter { choices.decision(for: $0.segment) == nil }
+        }
+
+        /// The texts to store, with each conflict decided by `choices`.
+        /// - Throws: `DraftError.conflicts` when a conflict is left undecided.
+        public func resolved(by choices: ConflictChoices) throws(DraftError) -> Resolution {
+            let open = undecided(by: choices)
+            guard open.isEmpty else { throw .conflicts(count: open.count) }
+            let texts = plan.texts(by: choices)
+            return Resolution(
+                reference: reference, draft: draft, texts: texts.author, mergedTexts: texts.merged, notes: plan.notes)
         }
     }
 
@@ -28,10 +31,11 @@ public struct ReplyApplier: Sendable {
         let reference: InterviewReference
         let draft: DraftRecord
         let texts: [(startFrame: Int64, endFrame: Int64, text: String)]
+        let mergedTexts: [(startFrame: Int64, endFrame: Int64, text: String)]
         let notes: [ReplyNote]
 
         /// How many segments get a new version.
-        public var count: Int { texts.count }
+        public var count: Int { texts.count + mergedTexts.count }
         /// How many of the author's comments are kept with the draft.
         public var commentCount: Int { notes.count }
     }
@@ -113,6 +117,7 @@ public struct ReplyApplier: Sendable {
     /// - Throws: `LibraryError` when the write fails.
     public func apply(_ resolution: Resolution) throws(LibraryError) -> EditSummary {
         try library.applyReply(
-            resolution.reference, draft: resolution.draft, texts: resolution.texts, comments: resolution.notes)
+            resolution.reference, draft: resolution.draft, texts: resolution.texts, comments: resolution.notes,
+            mergedTexts: resolution.mergedTexts)
     }
 }

@@ -118,10 +118,23 @@ public struct ReplyPlan: Encodable, Sendable {
             || !deletedByAuthor.isEmpty || !wordsAfterDraft.isEmpty
     }
 
-    /// The texts to store: the author's changes, and each conflict as `take` decides.
-    public func texts(take: ConflictChoice?) -> [(startFrame: Int64, endFrame: Int64, text: String)] {
-        var texts = changes.map { ($0.startFrame, $0.endFrame, $0.after) }
-        if take == .author { texts += conflicts.map { ($0.startFrame, $0.endFrame, $0.author) } }
-        return texts
+    /// The texts to store: the author's changes and each conflict `choices` gives the author, and apart, the
+    /// words the interviewer merged by hand (theirs, not the author's). For `mine`, nothing is stored.
+    func texts(
+        by choices: ConflictChoices
+    ) -> (
+        author: [(startFrame: Int64, endFrame: Int64, text: String)],
+        merged: [(startFrame: Int64, endFrame: Int64, text: String)]
+    ) {
+        var author = changes.map { ($0.startFrame, $0.endFrame, $0.after) }
+        var merged: [(startFrame: Int64, endFrame: Int64, text: String)] = []
+        for conflict in conflicts {
+            switch choices.decision(for: conflict.segment) {
+            case .take(.author): author.append((conflict.startFrame, conflict.endFrame, conflict.author))
+            case .merged(let words): merged.append((conflict.startFrame, conflict.endFrame, words))
+            case .take(.mine), nil: break
+            }
+        }
+        return (author, merged)
     }
 }

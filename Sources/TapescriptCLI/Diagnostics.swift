@@ -21,6 +21,13 @@ struct Diagnostics {
         return readLine()?.lowercased().hasPrefix("y") == true
     }
 
+    /// Asks a question and returns the first letter of the answer, lowercased; nil at the end of input.
+    func answer(_ question: TerminalText) -> Character? {
+        write(question)
+        guard let line = readLine() else { return nil }
+        return line.trimmingCharacters(in: .whitespaces).lowercased().first ?? " "
+    }
+
     /// A progress line that rewrites itself; shown only on a terminal.
     func progress(_ label: String, fraction: Double) {
         guard terminal.isTTY else { return }

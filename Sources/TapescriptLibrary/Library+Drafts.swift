@@ -80,14 +80,16 @@ extension Library {
     public func applyReply(
         _ reference: InterviewReference, draft: DraftRecord,
         texts: [(startFrame: Int64, endFrame: Int64, text: String)], comments: [ReplyNote] = [],
-        now: Date = Date()
+        mergedTexts: [(startFrame: Int64, endFrame: Int64, text: String)] = [], now: Date = Date()
     ) throws(LibraryError) -> EditSummary {
-        let frames = texts.map(\.startFrame).min().map { start in start..<(texts.map(\.endFrame).max() ?? start + 1) }
+        let all = texts.map { ($0, TextOrigin.author) } + mergedTexts.map { ($0, TextOrigin.interviewer) }
+        let starts = all.map(\.0.startFrame)
+        let frames = starts.min().map { start in start..<(all.map(\.0.endFrame).max() ?? start + 1) }
         return try edit(reference, now: now) { _ in
             frames ?? 0..<0
         } _: { db, snapshot, scope in
             var changed = 0
-            for item in texts {
+            for (item, origin) in all {
                 // The segment may have been split or merged since the draft went out: the text goes to the segment
                 // holding the middle of the range it was sent for.
                 let middle = (item.startFrame + item.endFrame) / 2
@@ -95,7 +97,7 @@ extension Library {
                 let segment = snapshot.segments[index]
                 var revision = TextRevision(
                     id: nil, interviewId: scope.interviewId, startFrame: segment.startFrame, endFrame: segment.endFrame,
-                    text: item.text, origin: .author, draftId: draft.id, createdAt: now)
+                    text: item.text, origin: origin, draftId: origin == .author ? draft.id : nil, createdAt: now)
                 try revision.insert(db)
                 changed += 1
             }

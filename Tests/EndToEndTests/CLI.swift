@@ -151,7 +151,9 @@ final class Workspace: @unchecked Sendable {
 
     /// Runs `tapescript arguments…` with a pseudo-terminal as its standard output and error, through util-linux
     /// `script`; what it wrote to the terminal comes back in `stdout`, with line ends as `\r\n`.
-    func runInTerminal(_ arguments: [String], environment: [String: String] = [:]) async throws -> CLIResult {
+    func runInTerminal(
+        _ arguments: [String], environment: [String: String] = [:], stdin: Data? = nil
+    ) async throws -> CLIResult {
         guard let script = PseudoTerminal.script, let binary = CLI.binary else {
             throw CLIError(description: "needs util-linux 'script' and the built 'tapescript'")
         }
@@ -160,7 +162,7 @@ final class Workspace: @unchecked Sendable {
         let command = ([binary] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
         return try await CLI.run(
             ["--quiet", "--return", "--command", command, "/dev/null"], in: path, environment: environment,
-            executable: script)
+            stdin: stdin, executable: script)
     }
 
     /// Imports `file` and returns its report (`import --json`), failing when the import does.

@@ -21,7 +21,7 @@ import Testing
         let planned = try applier.plan(try ReplyApplier.read(data, name: "reply.txt", interview: nil), interview: nil)
         #expect(planned.plan.changes.map(\.segment) == [2])
         #expect(planned.plan.changes.first?.after == "In a garage, with three friends.")
-        _ = try applier.apply(try planned.resolved(take: nil))
+        _ = try applier.apply(try planned.resolved(by: ConflictChoices()))
 
         let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)
         #expect(snapshot.segments[1].text == "In a garage, with three friends.")
@@ -38,9 +38,9 @@ import Testing
         let planned = try applier.plan(try ReplyApplier.read(data, name: "reply.txt", interview: nil), interview: nil)
 
         #expect(planned.plan.conflicts.map(\.segment) == [4])
-        #expect(throws: DraftError.conflicts(count: 1)) { try planned.resolved(take: nil) }
-        #expect(try planned.resolved(take: .mine).count == 0)
-        _ = try applier.apply(try planned.resolved(take: .author))
+        #expect(throws: DraftError.conflicts(count: 1)) { try planned.resolved(by: ConflictChoices()) }
+        #expect(try planned.resolved(by: ConflictChoices(forAll: .mine)).count == 0)
+        _ = try applier.apply(try planned.resolved(by: ConflictChoices(forAll: .author)))
         #expect(try library.reviewSnapshot(of: ApplicationFixture.interview).segments[3].text == "Then we grew fast.")
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import TapescriptApplication
 import TapescriptLibrary
 
-extension ConflictChoice: ExpressibleByArgument {}
+extension ConflictChoices: ExpressibleByArgument {}
 
 extension Tapescript {
     struct Apply: ParsableCommand {
@@ -13,7 +13,9 @@ extension Tapescript {
                 FILE is the edited draft (.txt, .md, .docx) or the whole reply e-mail (.eml, or an mbox with one \
                 message), or - for standard input. The interview and draft version are read from the document; \
                 --interview overrides. Nothing is applied until confirmed (--yes in scripts). A segment changed \
-                both here and by the author since the draft was sent is a conflict: choose with --take.
+                both here and by the author since the draft was sent is a conflict: on a terminal you are asked, \
+                conflict by conflict, to take the author's words, keep yours, or merge them in $EDITOR; in a \
+                script choose with --take author, --take mine, or per segment --take 12=author,14=mine.
                 """)
 
         @OptionGroup var libraryOptions: LibraryOptions
@@ -30,8 +32,11 @@ extension Tapescript {
         @Flag(name: .shortAndLong, help: "Apply without asking.")
         var yes = false
 
-        @Option(help: "For conflicts: keep the author's words (author) or yours (mine).")
-        var take: ConflictChoice?
+        @Option(
+            help: ArgumentHelp(
+                "For conflicts: the author's words (author), yours (mine), or per segment (12=author,14=mine).",
+                valueName: "choice"))
+        var take: ConflictChoices?
 
         @Flag(help: "Print the plan as JSON (and apply it with --yes).")
         var json = false
@@ -49,7 +54,11 @@ extension Tapescript {
                 ReplyReport(plan: planned.plan, terminal: .standardOutput).show()
             }
             guard !dryRun else { return }
-            let resolution = try planned.resolved(take: take)
+            var choices = take ?? ConflictChoices()
+            if !json, !yes, !planned.undecided(by: choices).isEmpty, Self.canAsk(reading: file) {
+                choices = try ConflictPrompt().decide(planned.undecided(by: choices), adding: choices)
+            }
+            let resolution = try planned.resolved(by: choices)
             guard resolution.count > 0 || resolution.commentCount > 0 else { return }
             guard yes || confirm(resolution) else { throw DraftError.needsConfirmation }
             var message = EditWording.sentence(for: try applier.apply(resolution))
@@ -61,9 +70,12 @@ extension Tapescript {
             if json { Diagnostics().line(TerminalText(message)) } else { Output.line("\n" + TerminalText(message)) }
         }
 
+        /// Questions need a person at a terminal, and a reply that does not come through standard input.
+        static func canAsk(reading file: String) -> Bool { isatty(STDIN_FILENO) == 1 && file != "-" }
+
         /// Asks at a terminal; anywhere else the answer is no, so a script never applies by accident.
         private func confirm(_ resolution: ReplyApplier.Resolution) -> Bool {
-            guard isatty(STDIN_FILENO) == 1, file != "-" else { return false }
+            guard Self.canAsk(reading: file) else { return false }
             let count = resolution.count
             let question: TerminalText =
                 count == 0
