@@ -12,7 +12,8 @@ extension Tapescript {
             discussion: """
                 FILE is the edited draft (.txt, .md, .docx) or the whole reply e-mail (.eml, or an mbox with one \
                 message), or - for standard input. The interview and draft version are read from the document; \
-                --interview overrides. Nothing is applied until confirmed (--yes in scripts). A segment changed \
+                --interview names the interview when the document does not. Nothing is applied until confirmed \
+                (--yes in scripts). A segment changed \
                 both here and by the author since the draft was sent is a conflict: on a terminal you are asked, \
                 conflict by conflict, to take the author's words, keep yours, or merge them in $EDITOR; in a \
                 script choose with --take author, --take mine, or per segment --take 12=author,14=mine.
