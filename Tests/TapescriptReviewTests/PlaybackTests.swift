@@ -17,7 +17,8 @@ import Testing
 
         init(in folder: TemporaryFolder, exitStatus: Int? = nil, ending: String? = nil) throws {
             self.folder = folder
-            let ending = ending ?? exitStatus.map { "exit \($0)" } ?? "exec sleep 30"
+            // Long enough to outlive a stalled test machine (a 72 s stall was seen); stop() ends it anyway.
+            let ending = ending ?? exitStatus.map { "exit \($0)" } ?? "exec sleep 600"
             let script = """
                 #!/bin/sh
                 for last in "$@"; do printf '%s\\n' "$last" >> '\(argumentsLog).tmp'; done
