@@ -55,7 +55,7 @@ enum EditJournal {
     /// Captures the state of `scope`.
     static func capture(_ scope: EditScope, db: Database) throws -> EditSlice {
         let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
-        let authors = try authorship(interviewId: scope.interviewId, db: db)
+        let authors = try Library.authorship(interviewId: scope.interviewId, db: db)
         let segments = try scope.segments.fetchAll(db)
         let highlights = try scope.highlights.fetchAll(db)
         let markers = try scope.listenerMarkers.fetchAll(db)
@@ -80,28 +80,6 @@ enum EditJournal {
             },
             listenerMarkers: markers.map(\.frame).sorted(),
             speakerNames: names)
-    }
-
-    /// Who wrote the newest version of every frame range's text, and through which draft. Read leniently: an
-    /// origin no Tapescript writes is damage that `history` names, and must not stop every edit of the interview;
-    /// those words come back as the interviewer's.
-    private static func authorship(
-        interviewId: Int64, db: Database
-    ) throws -> [FrameRange: (origin: TextOrigin, draftId: Int64?)] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT startFrame, endFrame, origin, draftId FROM textRevision
-                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
-                """, arguments: [interviewId])
-        var authors: [FrameRange: (origin: TextOrigin, draftId: Int64?)] = [:]
-        for row in rows {
-            guard let origin = String.fromDatabaseValue(row["origin"]).flatMap(TextOrigin.init(rawValue:)) else {
-                continue
-            }
-            authors[FrameRange(row["startFrame"], row["endFrame"])] = (origin, Int64.fromDatabaseValue(row["draftId"]))
-        }
-        return authors
     }
 
     /// Puts `slice` back over `scope`: what overlaps the scope now is replaced by what the slice holds.

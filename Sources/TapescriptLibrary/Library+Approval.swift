@@ -23,11 +23,10 @@ extension Library {
                     .order(TextRevision.Columns.id.desc).fetchOne(db),
                 let draftId = lastAuthored.draftId, let draft = try DraftRecord.fetchOne(db, key: draftId)
             else { return .notYet }
-            let newest = try Self.newestRevisions(interviewId: interviewId, db: db)
+            let authors = try Self.authorship(interviewId: interviewId, db: db)
             var changed: [Int] = []
             for segment in snapshot.segments where segment.highlight != nil && segment.text != nil {
-                let revision = newest[FrameRange(segment.startFrame, segment.endFrame)]
-                if revision?.origin == .author { continue }
+                if authors[FrameRange(segment.startFrame, segment.endFrame)]?.origin == .author { continue }
                 let middle = (segment.startFrame + segment.endFrame) / 2
                 let sent = draft.paragraphs.first { $0.startFrame <= middle && middle < $0.endFrame }
                 if let sent, sent.text == segment.text { continue }
@@ -37,13 +36,5 @@ extension Library {
                 ? .approved(on: lastAuthored.createdAt, draft: draft.version)
                 : .changedSince(lastAuthored.createdAt, draft: draft.version, segments: changed)
         }
-    }
-
-    /// The newest version of each frame range's text.
-    static func newestRevisions(interviewId: Int64, db: Database) throws -> [FrameRange: TextRevision] {
-        let newestIds = TextRevision.all().filter(interviewId: interviewId)
-            .select(max(TextRevision.Columns.id)).group(TextRevision.Columns.startFrame, TextRevision.Columns.endFrame)
-        let revisions = try TextRevision.filter(newestIds.contains(TextRevision.Columns.id)).fetchAll(db)
-        return Dictionary(revisions.map { (FrameRange($0.startFrame, $0.endFrame), $0) }) { $1 }
     }
 }

@@ -130,15 +130,4 @@ extension Library {
             }
         }
     }
-
-    /// When the author's changes were last applied, if ever.
-    /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
-    public func lastApproval(_ reference: InterviewReference) throws(LibraryError) -> Date? {
-        try read { db in
-            let detail = try Self.detail(of: reference, db: db)
-            guard let interviewId = detail.interview.id else { return nil }
-            return try TextRevision.all().filter(interviewId: interviewId).filter(origin: .author)
-                .select(max(TextRevision.Columns.createdAt), as: Date.self).fetchOne(db)
-        }
-    }
 }

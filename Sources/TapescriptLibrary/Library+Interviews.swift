@@ -111,24 +111,25 @@ extension Library {
     private static func carryTexts(
         from old: [ReviewSegment], to regions: [SpeechRegion], interviewId: Int64, db: Database, now: Date
     ) throws {
-        let newest = try newestRevisions(interviewId: interviewId, db: db)
-        var moved: [Int: [TextRevision]] = [:]
+        let authors = try authorship(interviewId: interviewId, db: db)
+        var moved: [Int: [(text: String, author: (origin: TextOrigin, draftId: Int64?)?)]] = [:]
         for segment in old {
-            guard let revision = newest[FrameRange(segment.startFrame, segment.endFrame)], !revision.text.isEmpty
-            else { continue }
+            guard let text = segment.text else { continue }
             let middle = (segment.startFrame + segment.endFrame) / 2
             let target =
                 regions.firstIndex { $0.startFrame <= middle && middle < $0.endFrame }
                 ?? regions.indices.min { abs(regions[$0].startFrame - middle) < abs(regions[$1].startFrame - middle) }
-            if let target { moved[target, default: []].append(revision) }
+            let author = authors[FrameRange(segment.startFrame, segment.endFrame)]
+            if let target { moved[target, default: []].append((text, author)) }
         }
-        for (index, revisions) in moved {
+        let existing = try currentTexts(interviewId: interviewId, db: db)
+        for (index, texts) in moved {
             let region = regions[index]
-            let joined = revisions.map(\.text).joined(separator: " ")
-            guard newest[FrameRange(region.startFrame, region.endFrame)]?.text != joined else { continue }
+            let joined = texts.map(\.text).joined(separator: " ")
+            guard existing[FrameRange(region.startFrame, region.endFrame)] != joined else { continue }
             // Words moved whole keep who wrote them (the author's stay the author's); words joined from several
             // segments are a new text of the interviewer's.
-            let single = revisions.count == 1 ? revisions.first : nil
+            let single = texts.count == 1 ? texts[0].author : nil
             var revision = TextRevision(
                 id: nil, interviewId: interviewId, startFrame: region.startFrame, endFrame: region.endFrame,
                 text: joined, origin: single?.origin ?? .interviewer, draftId: single?.draftId, createdAt: now)

@@ -146,7 +146,7 @@ extension Library {
             }
             if let text = old.text {
                 // The words are the same ones: they keep who wrote them.
-                let source = try Self.newestRevisions(interviewId: scope.interviewId, db: db)[
+                let source = try Self.authorship(interviewId: scope.interviewId, db: db)[
                     FrameRange(old.startFrame, old.endFrame)]
                 var revision = TextRevision(
                     id: nil, interviewId: scope.interviewId, startFrame: old.startFrame, endFrame: frame, text: text,

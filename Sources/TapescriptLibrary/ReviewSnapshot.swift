@@ -136,6 +136,28 @@ extension Library {
         }
         return texts
     }
+
+    /// Who wrote the newest version of every frame range's text, and through which draft. Read leniently: an
+    /// origin no Tapescript writes is damage that `history` names, and must not stop every edit of the interview;
+    /// those words come back as the interviewer's.
+    static func authorship(
+        interviewId: Int64, db: Database
+    ) throws -> [FrameRange: (origin: TextOrigin, draftId: Int64?)] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT startFrame, endFrame, origin, draftId FROM textRevision
+                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
+                """, arguments: [interviewId])
+        var authors: [FrameRange: (origin: TextOrigin, draftId: Int64?)] = [:]
+        for row in rows {
+            guard let origin = String.fromDatabaseValue(row["origin"]).flatMap(TextOrigin.init(rawValue:)) else {
+                continue
+            }
+            authors[FrameRange(row["startFrame"], row["endFrame"])] = (origin, Int64.fromDatabaseValue(row["draftId"]))
+        }
+        return authors
+    }
 }
 
 /// A frame range as a dictionary key.
