@@ -47,11 +47,12 @@ extension Tapescript {
             Diagnostics().line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
         }
 
+        /// The text draft as text for people (control characters drawn); a .docx or an e-mail as the bytes they
+        /// are — an RFC 5322 message keeps its CRLF line ends.
         private func write(_ made: DraftMaker.Made, to path: String?) throws(CLIError) {
-            if format.isBinary {
-                try OutputFile.write(made.content, to: path)
-            } else {
-                try OutputFile.write(String(decoding: made.content, as: UTF8.self), to: path)
+            switch format {
+            case .txt, .md: try OutputFile.write(String(decoding: made.content, as: UTF8.self), to: path)
+            case .docx, .eml: try OutputFile.write(made.content, to: path)
             }
         }
     }
