@@ -90,25 +90,37 @@ public struct DraftMaker: Sendable {
             highlight.segments.map { (highlight, snapshot.segments[($0.lowerBound - 1)...($0.upperBound - 1)]) }
         }
         guard !highlighted.isEmpty else { throw .noHighlights(slug: snapshot.interview.slug) }
-        let starts = highlighted.flatMap { $0.1.map { snapshot.seconds($0.startFrame) } }
+        // One paragraph per paragraph of a segment's text (an author's addition is one of its own), none for a
+        // segment whose words the author left out; every paragraph of a segment is sent for its frames.
+        let paragraphsBySegment = highlighted.map { _, segments in
+            segments.map { segment -> (ReviewSegment, [String]) in
+                if segment.isLeftOutByAuthor { return (segment, []) }
+                let paragraphs = ParagraphBreaks.paragraphs(of: segment.text ?? "")
+                return (segment, paragraphs.isEmpty ? [""] : paragraphs)
+            }
+        }
+        let starts = paragraphsBySegment.flatMap { segments in
+            segments.flatMap { segment, paragraphs in paragraphs.map { _ in snapshot.seconds(segment.startFrame) } }
+        }
         var anchors = DraftDocument.anchors(forStartSeconds: starts)[...]
         var sections: [DraftSection] = []
         var sent: [SentParagraph] = []
-        for (highlight, segments) in highlighted {
+        for ((highlight, _), segments) in zip(highlighted, paragraphsBySegment) {
             var paragraphs: [DraftParagraph] = []
-            for segment in segments {
-                let anchor = anchors.popFirst() ?? ""
+            for (segment, texts) in segments {
                 let speaker = snapshot.speaker(channel: segment.channel)
                 let isQuestion = QuestionRule.isQuestion(segment)
-                let text = segment.text ?? ""
-                paragraphs.append(
-                    DraftParagraph(
-                        segmentIndex: segment.index, anchor: anchor, speaker: speaker, isQuestion: isQuestion,
-                        text: text))
-                sent.append(
-                    SentParagraph(
-                        anchor: anchor, startFrame: segment.startFrame, endFrame: segment.endFrame, speaker: speaker,
-                        isQuestion: isQuestion, text: text, highlightTitle: highlight.title))
+                for text in texts {
+                    let anchor = anchors.popFirst() ?? ""
+                    paragraphs.append(
+                        DraftParagraph(
+                            segmentIndex: segment.index, anchor: anchor, speaker: speaker, isQuestion: isQuestion,
+                            text: text))
+                    sent.append(
+                        SentParagraph(
+                            anchor: anchor, startFrame: segment.startFrame, endFrame: segment.endFrame,
+                            speaker: speaker, isQuestion: isQuestion, text: text, highlightTitle: highlight.title))
+                }
             }
             sections.append(
                 DraftSection(title: highlight.title ?? "Highlight \(highlight.number)", paragraphs: paragraphs))

@@ -41,17 +41,23 @@ public struct Publisher: Sendable {
             guard let rows = highlight.segments else { return nil }
             var paragraphs: [Publication.Paragraph] = []
             for segment in snapshot.segments[(rows.lowerBound - 1)...(rows.upperBound - 1)] {
+                // Words the author deleted are not published, and nothing marks where they were: the author
+                // approved the text without them.
+                if segment.isLeftOutByAuthor { continue }
                 guard let text = segment.text, !text.isEmpty else {
                     if paragraphs.last != .omission { paragraphs.append(.omission) }
                     continue
                 }
-                paragraphs.append(
-                    .spoken(
-                        speaker: snapshot.speaker(channel: segment.channel),
-                        isQuestion: QuestionRule.isQuestion(segment),
-                        text: text, startSeconds: snapshot.seconds(segment.startFrame),
-                        endSeconds: snapshot.seconds(segment.endFrame)))
+                for paragraph in ParagraphBreaks.paragraphs(of: text) {
+                    paragraphs.append(
+                        .spoken(
+                            speaker: snapshot.speaker(channel: segment.channel),
+                            isQuestion: QuestionRule.isQuestion(segment),
+                            text: paragraph, startSeconds: snapshot.seconds(segment.startFrame),
+                            endSeconds: snapshot.seconds(segment.endFrame)))
+                }
             }
+            if paragraphs.isEmpty { return nil }
             return Publication.Section(
                 title: highlight.title ?? "Highlight \(highlight.number)",
                 startSeconds: snapshot.seconds(highlight.startFrame), endSeconds: snapshot.seconds(highlight.endFrame),

@@ -68,39 +68,50 @@ public struct ReplyPlan: Encodable, Sendable {
         guard alignment.isRecognizable else {
             throw DraftError.beyondRecognition(matched: matched, sent: sent.count, version: draft.version)
         }
-        for (index, paragraph) in sent.enumerated() {
-            let middle = (paragraph.startFrame + paragraph.endFrame) / 2
-            guard let row = snapshot.segmentIndex(containing: middle) else { continue }
-            let segment = snapshot.segments[row]
-            guard let match = alignment.matches[index] else {
-                deletedByAuthor.append("[\(paragraph.anchor)] \(paragraph.text)")
-                continue
+        // A .docx comes back without Markdown, so its headings read as paragraphs: those are not additions. They are
+        // the headings of the text as sent, where an untitled highlight was "Highlight 2".
+        let headings = Set(DraftReader.headings(in: draft.text))
+        let additions = alignment.added.filter { !headings.contains(reply.paragraphs[$0.replyIndex].text) }
+        addedByAuthor = additions.map { reply.paragraphs[$0.replyIndex].text }
+        let placed = Self.place(additions, sent: sent)
+        // Each segment's text is merged whole: the paragraphs sent for it, as the author left them, with the
+        // paragraphs they added next to them. A segment whose paragraphs were all deleted gets an empty text.
+        for group in Self.groups(of: sent, in: snapshot) {
+            let segment = snapshot.segments[group.row]
+            var theirs: [String] = []
+            for index in group.sentIndices {
+                let paragraph = sent[index]
+                theirs += placed.before[index, default: []].map { reply.paragraphs[$0].text }
+                if let match = alignment.matches[index] {
+                    theirs.append(match.text)
+                } else {
+                    deletedByAuthor.append("[\(paragraph.anchor)] \(paragraph.text)")
+                }
+                theirs += placed.after[index, default: []].map { reply.paragraphs[$0].text }
             }
+            let first = sent[group.sentIndices[0]]
+            let base = ParagraphBreaks.joined(group.sentIndices.map { sent[$0].text })
             let ours = segment.text ?? ""
-            let theirs = ControlCharacters.stripped(match.text)
-            removedControlCharacters += theirs.removedCount
-            switch ThreeWayMerge.merge(base: paragraph.text, ours: ours, theirs: theirs.text) {
+            let stripped = ControlCharacters.stripped(ParagraphBreaks.joined(theirs))
+            removedControlCharacters += stripped.removedCount
+            switch ThreeWayMerge.merge(base: base, ours: ours, theirs: stripped.text) {
             case .unchanged, .same: break
             case .keepOurs: keptOurs.append(segment.index)
             case .takeTheirs(let text):
                 let pieces = WordDiff.diff(ours, text)
                 changes.append(
                     Change(
-                        segment: segment.index, anchor: paragraph.anchor, speaker: paragraph.speaker,
-                        question: paragraph.isQuestion, before: ours, after: text,
+                        segment: segment.index, anchor: first.anchor, speaker: first.speaker,
+                        question: first.isQuestion, before: ours, after: text,
                         diff: WordDiff.render(pieces, colour: false), startFrame: segment.startFrame,
                         endFrame: segment.endFrame, pieces: pieces))
             case .conflict(_, _, let theirs):
                 conflicts.append(
                     Conflict(
-                        segment: segment.index, anchor: paragraph.anchor, sent: paragraph.text, mine: ours,
-                        author: theirs, startFrame: segment.startFrame, endFrame: segment.endFrame))
+                        segment: segment.index, anchor: first.anchor, sent: base, mine: ours, author: theirs,
+                        startFrame: segment.startFrame, endFrame: segment.endFrame))
             }
         }
-        // A .docx comes back without Markdown, so its headings read as paragraphs: those are not additions. They are
-        // the headings of the text as sent, where an untitled highlight was "Highlight 2".
-        let headings = Set(DraftReader.headings(in: draft.text))
-        addedByAuthor = alignment.added.map { reply.paragraphs[$0.replyIndex].text }.filter { !headings.contains($0) }
         wordsAfterDraft = reply.wordsAfterDraft
         comments = reply.comments.map { comment in (comment.anchor.map { "[\($0)] " } ?? "") + comment.text }
         notes = reply.comments.map { comment in
@@ -109,6 +120,52 @@ public struct ReplyPlan: Encodable, Sendable {
                 anchor: comment.anchor, frames: paragraph.map { $0.startFrame..<$0.endFrame },
                 text: ControlCharacters.stripped(comment.text).text)
         }
+    }
+
+    /// The sent paragraphs by the segment that holds them now, in draft order: a segment's text may have gone out
+    /// as several paragraphs, and a segment split or merged since is found by the middle of the frames sent.
+    private static func groups(
+        of sent: [SentParagraph], in snapshot: ReviewSnapshot
+    ) -> [(row: Int, sentIndices: [Int])] {
+        var groups: [(row: Int, sentIndices: [Int])] = []
+        var positionByRow: [Int: Int] = [:]
+        for (index, paragraph) in sent.enumerated() {
+            guard let row = snapshot.segmentIndex(containing: (paragraph.startFrame + paragraph.endFrame) / 2) else {
+                continue
+            }
+            if let position = positionByRow[row] {
+                groups[position].sentIndices.append(index)
+            } else {
+                positionByRow[row] = groups.count
+                groups.append((row, [index]))
+            }
+        }
+        return groups
+    }
+
+    /// Where each added paragraph goes: after the sent paragraph it follows, or, when that is a question answered
+    /// next in the same highlight, at the start of the answer (the author's words are not the interviewer's
+    /// question); before the first paragraph when it comes before them all.
+    private static func place(
+        _ additions: [DraftAlignment.Addition], sent: [SentParagraph]
+    ) -> (before: [Int: [Int]], after: [Int: [Int]]) {
+        var before: [Int: [Int]] = [:]
+        var after: [Int: [Int]] = [:]
+        for addition in additions {
+            guard let previous = addition.afterSent else {
+                if !sent.isEmpty { before[0, default: []].append(addition.replyIndex) }
+                continue
+            }
+            let next = previous + 1
+            if sent[previous].isQuestion, next < sent.count, !sent[next].isQuestion,
+                sent[next].highlightTitle == sent[previous].highlightTitle
+            {
+                before[next, default: []].append(addition.replyIndex)
+            } else {
+                after[previous, default: []].append(addition.replyIndex)
+            }
+        }
+        return (before, after)
     }
 
     /// Whether the author's draft differs from the one sent: changed words, comments, paragraphs added or removed,

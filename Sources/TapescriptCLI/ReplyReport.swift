@@ -30,8 +30,10 @@ struct ReplyReport {
             }
         }
         list("Comments from the author", plan.comments)
-        list("Paragraphs the author added (not applied)", plan.addedByAuthor)
-        list("Paragraphs the author removed (not applied; unmark them to leave them out)", plan.deletedByAuthor)
+        list("Paragraphs the author added (kept after the paragraph they follow)", plan.addedByAuthor)
+        list(
+            "Paragraphs the author deleted (left out of drafts and publication; the segments stay)",
+            plan.deletedByAuthor)
         list("Words after the last paragraph (not applied)", plan.wordsAfterDraft)
         if plan.removedControlCharacters > 0 {
             let count = plan.removedControlCharacters

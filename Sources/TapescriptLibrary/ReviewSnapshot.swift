@@ -61,6 +61,13 @@ public struct ReviewSegment: Sendable, Equatable {
     public var text: String?
     /// The number of the highlight the segment belongs to (1-based, in time order).
     public var highlight: Int?
+    /// Who wrote the newest version of its text, nil when it never had one. With no `text`, `.author` means the
+    /// author deleted its paragraphs in a reply.
+    public var textOrigin: TextOrigin? = nil
+
+    /// Whether the author took this segment's words out of the text to publish: the segment and its highlight
+    /// stay, the words are left out of drafts and the publication.
+    public var isLeftOutByAuthor: Bool { text == nil && textOrigin == .author }
 }
 
 /// A highlight with its number and the segments it spans.
@@ -88,13 +95,14 @@ extension Library {
             throw LibraryError.unknownInterview(reference: "\(reference)")
         }
         let texts = try currentTexts(interviewId: interviewId, db: db)
+        let authors = try authorship(interviewId: interviewId, db: db)
         let highlights = try Highlight.all().filter(interviewId: interviewId).order(Highlight.Columns.startFrame)
             .fetchAll(db)
         var segments = detail.segments.enumerated().map { offset, segment in
-            ReviewSegment(
+            let range = FrameRange(segment.startFrame, segment.endFrame)
+            return ReviewSegment(
                 index: offset + 1, startFrame: segment.startFrame, endFrame: segment.endFrame,
-                channel: segment.channel, text: texts[FrameRange(segment.startFrame, segment.endFrame)],
-                highlight: nil)
+                channel: segment.channel, text: texts[range], highlight: nil, textOrigin: authors[range]?.origin)
         }
         var views: [ReviewHighlight] = []
         for (offset, highlight) in highlights.enumerated() {

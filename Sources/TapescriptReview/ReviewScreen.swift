@@ -76,9 +76,10 @@ struct ReviewScreen {
         spans.append(Span(hasMarker ? "◆ " : "  ", style: Style(reverse: base.reverse, foreground: .yellow)))
         let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
         let preview = (segment.text ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
+        let placeholder = segment.isLeftOutByAuthor ? "(deleted by the author)" : "·"
         spans.append(
             Span(
-                DisplayWidth.fit(preview.isEmpty ? "·" : preview, toWidth: max(0, width - used)),
+                DisplayWidth.fit(preview.isEmpty ? placeholder : preview, toWidth: max(0, width - used)),
                 style: Style(dim: preview.isEmpty, reverse: base.reverse)))
         return spans
     }

@@ -120,3 +120,95 @@ import Testing
         }
     }
 }
+
+/// Paragraphs the author adds or deletes are applied: an addition is kept with the paragraph it follows, a
+/// deletion leaves the words out of drafts and the publication while the segment and its highlight stay.
+@Suite struct AddedAndDeletedParagraphTests {
+    static func apply(_ library: Library, _ edit: (String) -> String) throws -> ReplyPlan {
+        let data = try ReplyApplierTests.reply(from: library, edit)
+        let applier = ReplyApplier(library: library)
+        let planned = try applier.plan(try ReplyApplier.read(data, name: "reply.txt", interview: nil), interview: nil)
+        _ = try applier.apply(try planned.resolved(by: ConflictChoices()))
+        return planned.plan
+    }
+
+    static func spoken(_ publication: Publication) -> [String] {
+        publication.sections.flatMap(\.paragraphs).map { paragraph in
+            if case .spoken(let speaker, _, let text, _, _) = paragraph { return "\(speaker ?? "-"): \(text)" }
+            return "[…]"
+        }
+    }
+
+    @Test func anAddedParagraphIsKeptAfterTheOneItFollowsAndPublished() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let plan = try Self.apply(library) {
+            $0.replacingOccurrences(of: "two friends.\n", with: "two friends.\n\nIt was my father's garage.\n")
+        }
+        #expect(plan.addedByAuthor == ["It was my father's garage."])
+        #expect(plan.changes.map(\.segment) == [2])
+
+        let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)
+        #expect(snapshot.segments[1].text == "In a garage, with two friends.\n\nIt was my father's garage.")
+        #expect(snapshot.segments[1].textOrigin == .author)
+        let publication = try Publisher(library: library).publication(of: ApplicationFixture.interview)
+        #expect(
+            Self.spoken(publication) == [
+                "A: Where did you start?", "B: In a garage, with two friends.", "B: It was my father's garage.",
+                "A: And then?", "B: Then we grew.",
+            ])
+    }
+
+    @Test func theNextDraftSendsTheAdditionWithItsOwnAnchorAndItComesBackUnchanged() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        _ = try Self.apply(library) {
+            $0.replacingOccurrences(of: "two friends.\n", with: "two friends.\n\nIt was my father's garage.\n")
+        }
+        let again = try Self.apply(library) { $0 }
+        #expect(again.addedByAuthor == [])
+        #expect(again.deletedByAuthor == [])
+        #expect(again.changes.isEmpty)
+
+        let edited = try Self.apply(library) {
+            $0.replacingOccurrences(of: "my father's garage", with: "my uncle's garage")
+        }
+        #expect(edited.changes.map(\.after) == ["In a garage, with two friends.\n\nIt was my uncle's garage."])
+    }
+
+    @Test func anAdditionAfterAQuestionStartsTheAnswer() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        _ = try Self.apply(library) {
+            $0.replacingOccurrences(of: "And then?\n", with: "And then?\n\nWe moved to Lisbon.\n")
+        }
+        let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)
+        #expect(snapshot.segments[2].text == "And then?")
+        #expect(snapshot.segments[3].text == "We moved to Lisbon.\n\nThen we grew.")
+    }
+
+    @Test func aDeletedParagraphLeavesThePublicationButNotTheHighlightAndUndoBringsItBack() throws {
+        let library = try ApplicationFixture.highlightedLibrary()
+        let plan = try Self.apply(library) { draft in
+            draft.split(separator: "\n", omittingEmptySubsequences: false)
+                .filter { !$0.contains("Then we grew.") }.joined(separator: "\n")
+        }
+        #expect(plan.deletedByAuthor.count == 1)
+
+        let snapshot = try library.reviewSnapshot(of: ApplicationFixture.interview)
+        #expect(snapshot.segments.count == 4)
+        #expect(snapshot.segments[3].isLeftOutByAuthor)
+        #expect(snapshot.segments[3].highlight == 1)
+        let publication = try Publisher(library: library).publication(of: ApplicationFixture.interview)
+        #expect(
+            Self.spoken(publication) == [
+                "A: Where did you start?", "B: In a garage, with two friends.", "A: And then?",
+            ])
+        let next = try DraftMaker(library: library).make(
+            ApplicationFixture.interview, format: .txt, recipient: nil, sender: nil)
+        #expect(!String(decoding: next.content, as: UTF8.self).contains("Then we grew"))
+        #expect(next.paragraphCount == 3)
+
+        _ = try library.undo(ApplicationFixture.interview)
+        let restored = try library.reviewSnapshot(of: ApplicationFixture.interview)
+        #expect(restored.segments[3].text == "Then we grew.")
+        #expect(!restored.segments[3].isLeftOutByAuthor)
+    }
+}

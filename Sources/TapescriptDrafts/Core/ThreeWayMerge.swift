@@ -14,8 +14,9 @@ public enum MergeOutcome: Sendable, Equatable {
 
 /// Three-way merge of a paragraph: the sent draft is the base, the library now is ours, the reply is theirs.
 public enum ThreeWayMerge {
-    /// Merges one paragraph. Texts are compared with blanks collapsed and trimmed, so re-wrapping is no change; the
-    /// author's text is returned as written, trimmed, with line breaks (and the blanks around them) made one space.
+    /// Merges one segment's text. Texts are compared with blanks collapsed and trimmed, so re-wrapping is no change,
+    /// but a paragraph break (a blank line) is one; the author's text is returned as written, trimmed, each line
+    /// break inside a paragraph (and the blanks around it) made one space.
     public static func merge(base: String, ours: String, theirs: String) -> MergeOutcome {
         let (normalBase, normalOurs, normalTheirs) = (normalized(base), normalized(ours), normalized(theirs))
         switch (normalOurs == normalBase, normalTheirs == normalBase) {
@@ -29,14 +30,14 @@ public enum ThreeWayMerge {
     }
 
     static func normalized(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        ParagraphBreaks.joined(
+            ParagraphBreaks.paragraphs(of: text).map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        )
     }
 
-    /// The text trimmed, each line break with the blanks around it made one space.
+    /// The text trimmed, each line break inside a paragraph with the blanks around it made one space.
     static func authorText(_ text: String) -> String {
-        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map { line in
-            line.drop(while: DraftMarkers.isBlank).reversed().drop(while: DraftMarkers.isBlank).reversed()
-        }
-        return lines.filter { !$0.isEmpty }.map { String($0) }.joined(separator: " ")
+        ParagraphBreaks.joined(
+            ParagraphBreaks.paragraphs(of: text).map { $0.split(whereSeparator: \.isNewline).joined(separator: " ") })
     }
 }
