@@ -9,7 +9,7 @@ public enum DraftReader {
     /// are no paragraph of it: they are kept in ``DraftReply/wordsAfterDraft``.
     /// - Throws: ``DraftReadError/noDraftText`` when no paragraph at all is found.
     public static func read(_ text: String) throws(DraftReadError) -> DraftReply {
-        let lines = quotedLines(text)
+        let lines = outlookReplyPart(of: quotedLines(text))
         let header = header(in: lines)
         let start: Int
         let draftDepth: Int?
@@ -182,6 +182,48 @@ public enum DraftReader {
         }
         pieces.append(String(content[pieceStart...]))
         return pieces.filter { !$0.isEmpty }
+    }
+
+    /// Outlook does not quote: it puts the message replied to under `-----Original Message-----` (or a rule of
+    /// underscores) and a `From:`/`Sent:` block, unquoted. When the draft is above that line, the author edited
+    /// their own copy and what follows is the draft as sent: it is cut off. When nothing of the draft is above it,
+    /// the author edited the original in place: the note above and the header block are cut off instead.
+    static func outlookReplyPart(of lines: [Line]) -> [Line] {
+        guard let separator = lines.firstIndex(where: { $0.depth == 0 && isOutlookSeparator($0.content) }) else {
+            return lines
+        }
+        let above = lines[..<separator]
+        let draftAbove = above.contains { line in
+            line.content.lowercased().contains("tapescript") || DraftMarkers.anchorPrefix(of: line.content[...]) != nil
+        }
+        if draftAbove { return Array(above) }
+        var start = separator + 1
+        while start < lines.count, lines[start].content.isEmpty || isMailHeaderLine(lines[start].content) {
+            start += 1
+        }
+        return Array(lines[start...])
+    }
+
+    private static func isOutlookSeparator(_ content: String) -> Bool {
+        let dashed = [
+            "original message", "ursprüngliche nachricht", "message d'origine", "mensaje original",
+            "messaggio originale", "oorspronkelijk bericht", "originalmeddelande", "mensagem original",
+        ]
+        let lower = content.lowercased()
+        if lower.hasPrefix("-----"), lower.hasSuffix("-----") {
+            return dashed.contains { lower.contains($0) }
+        }
+        return content.count >= 20 && content.allSatisfy { $0 == "_" }
+    }
+
+    /// A line of the header block Outlook writes above the message replied to.
+    private static func isMailHeaderLine(_ content: String) -> Bool {
+        let names = [
+            "from:", "sent:", "to:", "cc:", "subject:", "date:", "von:", "gesendet:", "an:", "betreff:",
+            "de :", "envoyé :", "à :", "objet :", "de:", "enviado:", "para:", "asunto:",
+        ]
+        let lower = content.lowercased()
+        return names.contains { lower.hasPrefix($0) }
     }
 
     // MARK: Recognising lines
