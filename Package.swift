@@ -29,6 +29,12 @@ let package = Package(
             pkgConfig: "gumbo",
             providers: [.apt(["libgumbo-dev"]), .brew(["gumbo-parser"])]
         ),
+        // Secret Rabbit Code: band-limited resampling of speech to the 16 kHz a recogniser wants.
+        .systemLibrary(
+            name: "CSamplerate",
+            pkgConfig: "samplerate",
+            providers: [.apt(["libsamplerate0-dev"]), .brew(["libsamplerate"])]
+        ),
         // Timecodes, dates and the subtitle/label writers: a leaf, so the drafts and mail know no audio.
         .target(name: "TapescriptTime"),
         // Private files and folders (0600/0700), written atomically: a leaf every writer of interview text uses.
@@ -43,7 +49,10 @@ let package = Package(
             name: "TapescriptKernels",
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "TapescriptAudio", dependencies: ["TapescriptKernels", "CSndfile", "CXXHash"]),
+        .target(name: "TapescriptAudio", dependencies: ["TapescriptKernels", "CSndfile", "CXXHash", "CSamplerate"]),
+        // Speech recognisers run as programs (whisper.cpp's whisper-cli, faster-whisper, any command): finding
+        // them, running them on a 16 kHz WAV, reading their words and times back. Knows no database.
+        .target(name: "TapescriptEngines"),
         .target(
             name: "TapescriptLibrary",
             dependencies: ["TapescriptAudio", "TapescriptFiles", .product(name: "GRDB", package: "GRDB.swift")]
@@ -61,7 +70,7 @@ let package = Package(
             name: "TapescriptApplication",
             dependencies: [
                 "TapescriptAudio", "TapescriptLibrary", "TapescriptDrafts", "TapescriptMail", "TapescriptDocx",
-                "TapescriptTime", "TapescriptText",
+                "TapescriptTime", "TapescriptText", "TapescriptEngines", "TapescriptFiles",
             ]
         ),
         // The terminal UI: screen, keys, the review state machine, playback through an external player.
@@ -82,6 +91,7 @@ let package = Package(
                 "TapescriptTime",
                 "TapescriptFiles",
                 "TapescriptText",
+                "TapescriptEngines",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -153,6 +153,12 @@ enum LibraryMigrations {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v6: the machine's transcript with its text versions") { db in
+            try db.alter(table: "textRevision") { t in
+                // JSON: engine, model, language and the words with times and confidences (MachineTranscript).
+                t.add(column: "machine", .text)
+            }
+        }
         return migrator
     }
 }

@@ -39,6 +39,8 @@ public struct TextRevision: Codable, Sendable, Equatable, FetchableRecord, Mutab
     public var origin: TextOrigin
     public var draftId: Int64?
     public var createdAt: Date
+    /// For the machine's versions: the engine, the model and the words with their times and confidences.
+    public var machine: MachineTranscript? = nil
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)

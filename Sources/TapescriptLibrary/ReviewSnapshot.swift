@@ -64,6 +64,8 @@ public struct ReviewSegment: Sendable, Equatable {
     /// Who wrote the newest version of its text, nil when it never had one. With no `text`, `.author` means the
     /// author deleted its paragraphs in a reply.
     public var textOrigin: TextOrigin? = nil
+    /// The recogniser's words and confidences, while the text is the machine's.
+    public var machine: MachineTranscript? = nil
 
     /// Whether the author took this segment's words out of the text to publish: the segment and its highlight
     /// stay, the words are left out of drafts and the publication.
@@ -96,13 +98,15 @@ extension Library {
         }
         let texts = try currentTexts(interviewId: interviewId, db: db)
         let authors = try authorship(interviewId: interviewId, db: db)
+        let transcripts = try machineTranscripts(interviewId: interviewId, db: db)
         let highlights = try Highlight.all().filter(interviewId: interviewId).order(Highlight.Columns.startFrame)
             .fetchAll(db)
         var segments = detail.segments.enumerated().map { offset, segment in
             let range = FrameRange(segment.startFrame, segment.endFrame)
             return ReviewSegment(
                 index: offset + 1, startFrame: segment.startFrame, endFrame: segment.endFrame,
-                channel: segment.channel, text: texts[range], highlight: nil, textOrigin: authors[range]?.origin)
+                channel: segment.channel, text: texts[range], highlight: nil, textOrigin: authors[range]?.origin,
+                machine: transcripts[range])
         }
         var views: [ReviewHighlight] = []
         for (offset, highlight) in highlights.enumerated() {
