@@ -104,11 +104,15 @@ let package = Package(
             dependencies: ["TapescriptLibrary", "TapescriptApplication", "TapescriptTestSupport"]),
         .testTarget(name: "TapescriptCLITests", dependencies: ["TapescriptCLI", "TapescriptTime"]),
         .testTarget(name: "TapescriptDraftsTests", dependencies: ["TapescriptDrafts"]),
+        .testTarget(name: "TapescriptEnginesTests", dependencies: ["TapescriptEngines"]),
         .testTarget(name: "TapescriptMailTests", dependencies: ["TapescriptMail"], exclude: ["Fixtures"]),
         .testTarget(name: "TapescriptDocxTests", dependencies: ["TapescriptDocx"], exclude: ["Fixtures"]),
         .testTarget(
             name: "TapescriptApplicationTests",
-            dependencies: ["TapescriptApplication", "TapescriptAudio", "TapescriptLibrary", "TapescriptDocx"]),
+            dependencies: [
+                "TapescriptApplication", "TapescriptAudio", "TapescriptLibrary", "TapescriptDocx", "TapescriptEngines",
+                "TapescriptTestSupport", "CSndfile",
+            ]),
         .testTarget(
             name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(

@@ -17,7 +17,7 @@ public struct FasterWhisperEngine: SpeechEngine {
     public func recognize(audio: URL, language: String?, threads: Int, scratch: URL) async throws -> Recognition {
         var arguments = [
             audio.path, "--model_directory", modelDirectory.path, "--output_format", "json", "--output_dir",
-            scratch.path, "--word_timestamps", "True", "--device", "cpu", "--compute_type", "int8", "--threads",
+            scratch.path, "--word_timestamps", "True", "--device", "cpu", "--compute_type", "default", "--threads",
             String(max(1, threads)), "--verbose", "False",
         ]
         if let language { arguments += ["--language", language] }

@@ -112,8 +112,24 @@ enum TranscriptJSON {
             }
             return RecognizedWord(text: text, start: start, end: max(start, end), probability: word.probability)
         }
+        // A word without a space before it ("-sposed" after " old") is the rest of the word before.
+        func joined(_ words: [Word]) -> [RecognizedWord] {
+            var joined: [RecognizedWord] = []
+            for word in words {
+                guard let next = recognized(word) else { continue }
+                let raw = word.word ?? word.text ?? ""
+                if let last = joined.last, !raw.isEmpty, !(raw.first?.isWhitespace ?? true), word.word != nil {
+                    joined[joined.count - 1] = RecognizedWord(
+                        text: last.text + next.text, start: last.start, end: next.end,
+                        probability: [last.probability, next.probability].compactMap { $0 }.min())
+                } else {
+                    joined.append(next)
+                }
+            }
+            return joined
+        }
         if let words = document.words {
-            return Recognition(words: words.compactMap(recognized), hasTimes: true)
+            return Recognition(words: joined(words), hasTimes: true)
         }
         guard let segments = document.segments else {
             throw .unreadableOutput(engine: engine, detail: "neither \"segments\" nor \"words\" in its JSON")
@@ -121,7 +137,7 @@ enum TranscriptJSON {
         var words: [RecognizedWord] = []
         for segment in segments {
             if let segmentWords = segment.words {
-                words += segmentWords.compactMap(recognized)
+                words += joined(segmentWords)
             } else {
                 words += evenlySpread(segment.text ?? "", from: segment.start ?? 0, to: segment.end ?? 0)
             }

@@ -36,11 +36,14 @@ public struct WhisperCppEngine: SpeechEngine {
         }
         let jsonFile = URL(fileURLWithPath: prefix + ".json")
         defer { try? FileManager.default.removeItem(at: jsonFile) }
-        let data: Data
-        do {
-            data = try Data(contentsOf: jsonFile)
-        } catch {
-            throw EngineError.unreadableOutput(engine: name, detail: "it wrote no \(jsonFile.lastPathComponent)")
+        // whisper-cli exits 0 on a file it cannot read as audio, and on an unknown option: no JSON tells.
+        guard let data = try? Data(contentsOf: jsonFile) else {
+            if outcome.errorTail.contains("read audio") {
+                throw EngineError.badInput(engine: name, detail: outcome.errorTail)
+            }
+            throw EngineError.unreadableOutput(
+                engine: name,
+                detail: "it wrote no transcript" + (outcome.errorTail.isEmpty ? "" : " (\(outcome.errorTail))"))
         }
         return try TranscriptJSON.whisperCpp(
             data, endOfTextID: isEnglishOnly ? TranscriptJSON.englishEndOfTextID : TranscriptJSON.englishEndOfTextID + 1

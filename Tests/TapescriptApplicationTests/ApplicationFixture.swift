@@ -7,7 +7,7 @@ import Foundation
 enum ApplicationFixture {
     static let interview = InterviewReference.slug("test")
 
-    static func library(channels: Int = 2) throws -> Library {
+    static func library(channels: Int = 2, path: String = "/t.wav") throws -> Library {
         let library = try Library.inMemory()
         let rate = 8000
         let windows = 10 * 100
@@ -27,7 +27,7 @@ enum ApplicationFixture {
                 channel: channels > 1 ? index % 2 : nil)
         }
         _ = try library.importRecording(
-            analysis, path: "/t.wav", title: "Test", regions: regions, parameters: .interview)
+            analysis, path: path, title: "Test", regions: regions, parameters: .interview)
         return library
     }
 
