@@ -1,0 +1,130 @@
+import Foundation
+import GRDB
+import Testing
+
+/// `tapescript transcribe` through the built binary: a real whisper.cpp on real speech when `make engine` has set
+/// one up (CI does), a small script as the `command` engine, and what is kept when a run is interrupted.
+@Suite struct TranscribeTests {
+    let workspace: Workspace
+
+    init() throws { workspace = try Workspace() }
+
+    /// The cache `make engine` installs into, as the user running the tests has it (the workspace has a HOME
+    /// of its own).
+    static let engineEnvironment: [String: String] = {
+        let environment = ProcessInfo.processInfo.environment
+        let cache = environment["XDG_CACHE_HOME"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.cache"
+        return ["XDG_CACHE_HOME": cache]
+    }()
+
+    static let engineInstalled: Bool = {
+        let cache = engineEnvironment["XDG_CACHE_HOME"] ?? ""
+        return FileManager.default.isExecutableFile(atPath: cache + "/tapescript/engine/bin/whisper-cli")
+            && FileManager.default.fileExists(atPath: cache + "/tapescript/engine/models/ggml-tiny.en.bin")
+    }()
+
+    /// A `command` engine: prints, as plain text, the name of the audio file it was given, after `delay` seconds.
+    func fakeEngine(delay: Double = 0) throws -> String {
+        let path = workspace.file("fake-engine")
+        let script = "#!/bin/sh\nsleep \(delay)\necho \"heard $(basename \"$1\" .wav)\"\n"
+        try script.write(toFile: path, atomically: true, encoding: .utf8)
+        chmod(path, 0o755)
+        return path
+    }
+
+    func machineRowCount() throws -> Int {
+        try KilledLibrary.read(workspace.library) { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM textRevision WHERE origin = 'machine'") ?? 0
+        }
+    }
+
+    @Test(.enabled(if: engineInstalled, "needs `make engine` (whisper-cli and tiny.en in the cache)"))
+    func whisperCppWritesTheWordsOfRealSpeechIntoTheirSegmentsAndNeverOverAPersons() async throws {
+        let imported = try await workspace.importRecording(CLI.sample("speech-librivox.wav"))
+        try #require(imported.segments >= 5)
+        let typed = "Typed by the interviewer."
+        #expect(try await workspace.run("text", "1", "3", typed).exitCode == 0)
+
+        let check = try await workspace.run(["transcribe", "--check"], environment: Self.engineEnvironment)
+        #expect(check.exitCode == 0 && check.stdout.contains("whisper.cpp"), "\(check)")
+        let result = try await workspace.run(
+            ["transcribe", "1", "--all", "--json"], environment: Self.engineEnvironment)
+
+        #expect(result.exitCode == 0, "\(result)")
+        let report = try #require(try jsonObject(result.stdout) as? [String: Any])
+        #expect(report["keptHuman"] as? [Int] == [3])
+        let texts = try await workspace.texts("1")
+        #expect(texts[2] == typed)
+        let first = texts[0]?.lowercased() ?? ""
+        #expect(first.contains("dashwood") && first.contains("leisure"), "\(texts)")
+        let all = texts.compactMap { $0 }.joined(separator: " ").lowercased()
+        for phrase in ["ill-disposed young man", "amiable woman", "made amiable himself"] {
+            #expect(all.contains(phrase), "\(texts)")
+        }
+        let history = try await workspace.run("history", "1", "1", "--json")
+        #expect(history.stdout.contains("\"machine\""), "\(history)")
+
+        let again = try await workspace.run(
+            ["transcribe", "1", "--all", "--overwrite-machine"], environment: Self.engineEnvironment)
+        #expect(again.exitCode == 0, "\(again)")
+        #expect(try await workspace.texts("1")[2] == typed)
+    }
+
+    @Test func withoutAnEngineCheckSaysHowToInstallOne() async throws {
+        let result = try await workspace.run(
+            ["transcribe", "--check"],
+            environment: ["PATH": "/usr/bin:/bin", "XDG_CACHE_HOME": workspace.file("empty-cache")])
+        #expect(result.exitCode == 1)
+        #expect(result.stderr.contains("make engine") && result.stderr.contains("whisper"), "\(result)")
+    }
+
+    @Test func aCommandEngineGetsOneSegmentPerCallWhenItPrintsText() async throws {
+        _ = try await workspace.importRecording(CLI.sample("interview-mono.wav"))
+        #expect(try await workspace.run("mark", "1", "2-3").exitCode == 0)
+        let engine = try fakeEngine()
+
+        let result = try await workspace.run(
+            "transcribe", "1", "--engine", "command", "--engine-path", engine, "--engine-output", "text")
+
+        #expect(result.exitCode == 0, "\(result)")
+        let texts = try await workspace.texts("1")
+        #expect(texts[0] == nil)
+        #expect(texts[1]?.hasPrefix("heard window-") ?? false, "\(texts)")
+        #expect(texts[2]?.hasPrefix("heard window-") ?? false)
+        #expect(texts[1] != texts[2])
+        #expect(result.stderr.contains("Transcribed 2 segments"), "\(result)")
+    }
+
+    @Test func ctrlCKeepsWhatIsDoneAndTheNextRunGoesOn() async throws {
+        let imported = try await workspace.importRecording(CLI.sample("interview-mono.wav"))
+        let engine = try fakeEngine(delay: 0.4)
+        let arguments = [
+            "transcribe", "1", "--all", "--jobs", "1", "--engine", "command", "--engine-path", engine,
+            "--engine-output", "text",
+        ]
+        guard let binary = CLI.binary else { throw CLIError(description: "cannot find the built 'tapescript'") }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = arguments
+        process.environment = CLI.environment(in: workspace.path, adding: ["TAPESCRIPT_LIBRARY": workspace.library])
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = ContinuousClock.now + .seconds(60)
+        while process.isRunning, ContinuousClock.now < deadline, (try? machineRowCount()) ?? 0 < 2 {
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        kill(process.processIdentifier, SIGINT)
+        process.waitUntilExit()
+
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130)
+        let kept = try machineRowCount()
+        #expect(kept >= 2 && kept < imported.segments, "kept \(kept) of \(imported.segments)")
+
+        let resumed = try await workspace.run(arguments)
+        #expect(resumed.exitCode == 0, "\(resumed)")
+        #expect(try machineRowCount() == imported.segments)
+        #expect(try await workspace.texts("1").allSatisfy { $0 != nil })
+    }
+}
