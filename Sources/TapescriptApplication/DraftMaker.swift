@@ -20,6 +20,8 @@ public struct DraftMaker: Sendable {
         public var version: Int
         public var paragraphCount: Int
         public var content: Data
+        /// The segments sent with the machine's text, not corrected by a person yet.
+        public var machineSegments: [Int] = []
     }
 
     let library: Library
@@ -54,7 +56,10 @@ public struct DraftMaker: Sendable {
             let made = Made(
                 slug: snapshot.interview.slug, version: record.version, paragraphCount: built.sent.count,
                 content: try Self.content(
-                    of: document, text: record.text, format: format, recipient: recipient, sender: sender, date: now))
+                    of: document, text: record.text, format: format, recipient: recipient, sender: sender, date: now),
+                machineSegments: snapshot.segments.filter { segment in
+                    segment.hasMachineText && segment.highlight != nil
+                }.map(\.index))
             try deliver(made)
             return made
         }

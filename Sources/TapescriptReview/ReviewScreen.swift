@@ -75,12 +75,35 @@ struct ReviewScreen {
         let hasMarker = snapshot.markers.contains { segment.startFrame <= $0.frame && $0.frame < segment.endFrame }
         spans.append(Span(hasMarker ? "◆ " : "  ", style: Style(reverse: base.reverse, foreground: .yellow)))
         let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
+        if segment.hasMachineText {
+            spans += machineTextSpans(segment, width: max(0, width - used), reverse: base.reverse)
+            return spans
+        }
         let preview = (segment.text ?? "").split(whereSeparator: \.isNewline).joined(separator: " ")
         let placeholder = segment.isLeftOutByAuthor ? "(deleted by the author)" : "·"
         spans.append(
             Span(
                 DisplayWidth.fit(preview.isEmpty ? placeholder : preview, toWidth: max(0, width - used)),
                 style: Style(dim: preview.isEmpty, reverse: base.reverse)))
+        return spans
+    }
+
+    /// Machine text, not yet corrected: marked `≈` and dim, each word the engine was unsure of underlined (so it
+    /// shows without colour too), cut to `width`.
+    private func machineTextSpans(_ segment: ReviewSegment, width: Int, reverse: Bool) -> [Span] {
+        let marker = Span("≈ ", style: Style(bold: true, reverse: reverse, foreground: .blue))
+        var spans = [marker]
+        var left = width - DisplayWidth.of(marker.text)
+        let uncertain = Set((segment.machine?.uncertainWords ?? []).map(\.text))
+        let words = (segment.text ?? "").split(whereSeparator: \.isWhitespace).map(String.init)
+        for (index, word) in words.enumerated() where left > 0 {
+            let text = (index == 0 ? "" : " ") + word
+            let style = Style(dim: !uncertain.contains(word), reverse: reverse, underline: uncertain.contains(word))
+            let fitted = DisplayWidth.fit(text, toWidth: min(left, DisplayWidth.of(text)))
+            spans.append(Span(fitted, style: style))
+            left -= DisplayWidth.of(fitted)
+        }
+        if left > 0 { spans.append(Span(String(repeating: " ", count: left), style: Style(reverse: reverse))) }
         return spans
     }
 

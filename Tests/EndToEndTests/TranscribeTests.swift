@@ -127,4 +127,32 @@ import Testing
         #expect(try machineRowCount() == imported.segments)
         #expect(try await workspace.texts("1").allSatisfy { $0 != nil })
     }
+
+    /// Review shows machine text marked `≈`; typing over it is a new version, the interviewer's, on top.
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux and the built tapescript"))
+    func reviewMarksMachineTextAndACorrectionIsAPersonsVersionOnTop() async throws {
+        _ = try await workspace.importRecording(CLI.sample("interview-mono.wav"))
+        let engine = try fakeEngine()
+        let result = try await workspace.run(
+            "transcribe", "1", "1-2", "--engine", "command", "--engine-path", engine, "--engine-output", "text")
+        #expect(result.exitCode == 0, "\(result)")
+
+        let session = try TmuxSession.start(review: ["1"], in: workspace, width: 120)
+        defer { session.kill() }
+        let screen = try await session.waitFor("≈ heard window-")
+        #expect(session.rows(of: screen).filter { $0.contains("≈ heard window-") }.count == 2, "\(screen)")
+        try session.send("i")
+        try await session.waitFor("text 1:")
+        try session.send("C-u")
+        try session.type("Corrected by me.")
+        try session.send("Enter")
+        let corrected = try await session.waitFor("Corrected by me.")
+        #expect(!(session.rows(of: corrected).first { $0.contains("Corrected by me.") }?.contains("≈") ?? true))
+        try session.send("q")
+        _ = try await session.waitForExit()
+
+        let history = try await workspace.run("history", "1", "1", "--json")
+        let versions = try #require(try jsonObject(history.stdout) as? [[String: Any]])
+        #expect(versions.map { $0["origin"] as? String } == ["machine", "interviewer"], "\(history)")
+    }
 }

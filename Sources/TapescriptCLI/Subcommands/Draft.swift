@@ -44,7 +44,15 @@ extension Tapescript {
                     if let file { try write(made, to: file) }
                 }
             if file == nil { try write(made, to: nil) }
-            Diagnostics().line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
+            let diagnostics = Diagnostics()
+            if !made.machineSegments.isEmpty {
+                let count = made.machineSegments.count
+                let which = made.machineSegments.map(String.init).joined(separator: ", ")
+                diagnostics.warning(
+                    "the draft holds machine text no one has corrected yet: \(count == 1 ? "segment" : "segments") "
+                        + "\(which) (correct it in review, or with 'tapescript text')")
+            }
+            diagnostics.line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
         }
 
         /// The text draft as text for people (control characters drawn); a .docx or an e-mail as the bytes they
