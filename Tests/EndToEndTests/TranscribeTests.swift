@@ -23,6 +23,15 @@ import Testing
             && FileManager.default.fileExists(atPath: cache + "/tapescript/engine/models/ggml-tiny.en.bin")
     }()
 
+    /// whisper-ctranslate2 on the PATH and the CTranslate2 tiny.en `make engine` installs.
+    static let fasterWhisperInstalled: Bool = {
+        let cache = engineEnvironment["XDG_CACHE_HOME"] ?? ""
+        let onPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
+            FileManager.default.isExecutableFile(atPath: "\($0)/whisper-ctranslate2")
+        }
+        return onPath && FileManager.default.fileExists(atPath: cache + "/tapescript/engine/models/ct2-tiny.en/model.bin")
+    }()
+
     /// A `command` engine: prints, as plain text, the name of the audio file it was given, after `delay` seconds;
     /// each call is logged in `engine-calls.log`.
     func fakeEngine(delay: Double = 0) throws -> String {
@@ -70,6 +79,24 @@ import Testing
             ["transcribe", "1", "--all", "--overwrite-machine"], environment: Self.engineEnvironment)
         #expect(again.exitCode == 0, "\(again)")
         #expect(try await workspace.texts("1")[2] == typed)
+    }
+
+    @Test(
+        .enabled(
+            if: fasterWhisperInstalled,
+            "needs whisper-ctranslate2 on the PATH (pip install whisper-ctranslate2) and `make engine`"))
+    func fasterWhisperWritesTheWordsOfRealSpeech() async throws {
+        _ = try await workspace.importRecording(CLI.sample("speech-librivox.wav"))
+        var environment = Self.engineEnvironment
+        environment["PATH"] = ProcessInfo.processInfo.environment["PATH"]
+        let result = try await workspace.run(
+            ["transcribe", "1", "--all", "--engine", "faster-whisper"], environment: environment)
+
+        #expect(result.exitCode == 0, "\(result)")
+        let all = try await workspace.texts("1").compactMap { $0 }.joined(separator: " ").lowercased()
+        for phrase in ["dashwood", "young man", "amiable woman", "amiable himself"] {
+            #expect(all.contains(phrase), "\(all)")
+        }
     }
 
     @Test func withoutAnEngineCheckSaysHowToInstallOne() async throws {
