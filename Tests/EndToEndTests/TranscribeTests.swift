@@ -29,7 +29,8 @@ import Testing
         let onPath = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
             FileManager.default.isExecutableFile(atPath: "\($0)/whisper-ctranslate2")
         }
-        return onPath && FileManager.default.fileExists(atPath: cache + "/tapescript/engine/models/ct2-tiny.en/model.bin")
+        return onPath
+            && FileManager.default.fileExists(atPath: cache + "/tapescript/engine/models/ct2-tiny.en/model.bin")
     }()
 
     /// A `command` engine: prints, as plain text, the name of the audio file it was given, after `delay` seconds;
