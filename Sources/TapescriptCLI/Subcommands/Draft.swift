@@ -25,11 +25,38 @@ extension Tapescript {
         @Option(help: "The interviewee's e-mail address (needed for eml; kept with the draft).")
         var to: String?
 
-        @Option(help: "The sender's address for eml.")
+        @Option(help: "The sender's address for eml (default: $EMAIL).")
         var from: String?
 
         func validate() throws {
             if format == .eml, to == nil { throw ValidationError("--format eml needs --to ADDRESS") }
+            if let to, !Self.isAddress(to) {
+                throw ValidationError("--to takes an e-mail address (jane@example.org or \"Jane <jane@example.org>\")")
+            }
+            if let from, !Self.isAddress(from) {
+                throw ValidationError(
+                    "--from takes an e-mail address (andy@example.org or \"Andy <andy@example.org>\")")
+            }
+        }
+
+        /// Whether `text` is one mailbox: `local@domain`, or a display name and `<local@domain>`; never a line
+        /// break (a header of its own) nor a list.
+        static func isAddress(_ text: String) -> Bool {
+            guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else { return false }
+            var address = Substring(text.trimmingCharacters(in: .whitespaces))
+            if address.hasSuffix(">"), let open = address.lastIndex(of: "<") {
+                address = address[address.index(after: open)..<address.index(before: address.endIndex)]
+            }
+            let parts = address.split(separator: "@", omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+                !parts[1].hasSuffix(".")
+            else { return false }
+            return !address.contains { $0 == " " || $0 == "," || $0 == "<" || $0 == ">" }
+        }
+
+        /// The sender: --from, else $EMAIL when it is an address.
+        var sender: String? {
+            from ?? ProcessInfo.processInfo.environment["EMAIL"].flatMap { Self.isAddress($0) ? $0 : nil }
         }
 
         func run() throws {
@@ -40,7 +67,7 @@ extension Tapescript {
             // A file is written before the version is committed. Standard output is written after: a reader that
             // is slow to take it (a pager) must not hold the library's write lock.
             let made = try DraftMaker(library: options.library())
-                .make(options.reference, format: format, recipient: to, sender: from) { made in
+                .make(options.reference, format: format, recipient: to, sender: sender) { made in
                     if let file { try write(made, to: file) }
                 }
             if file == nil { try write(made, to: nil) }

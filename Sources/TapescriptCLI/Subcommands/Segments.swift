@@ -21,7 +21,15 @@ extension Tapescript {
         @Option(help: "Output form: \(SegmentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: SegmentFormat = .table
 
+        @Flag(help: "The same as --format json.")
+        var json = false
+
+        func validate() throws {
+            if json, format != .table, format != .json { throw ValidationError("give --json or --format, not both") }
+        }
+
         func run() throws {
+            let format = json ? .json : format
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)

@@ -13,6 +13,25 @@ extension Tapescript {
         @Argument(help: "Names as LETTER=Name, e.g. A=Andy B=Jane. None: show the names.")
         var names: [String] = []
 
+        @Flag(help: "Show the speakers as JSON: [{\"speaker\": \"A\", \"channel\": 0, \"name\": …}].")
+        var json = false
+
+        struct Listed: Encodable {
+            var speaker: String
+            var channel: Int
+            var name: String?
+
+            // The name is written as null when unset, so that every row has the same keys.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(speaker, forKey: .speaker)
+                try container.encode(channel, forKey: .channel)
+                try container.encode(name, forKey: .name)
+            }
+
+            enum CodingKeys: String, CodingKey { case speaker, channel, name }
+        }
+
         func validate() throws {
             for name in names where !name.contains("=") {
                 throw ValidationError("write names as LETTER=Name, e.g. A=Andy, not '\(name)'")
@@ -21,8 +40,19 @@ extension Tapescript {
 
         func run() throws {
             let library = try options.library()
+            if json, !names.isEmpty { throw ValidationError("--json shows the speakers; leave out the names") }
             guard !names.isEmpty else {
                 let snapshot = try library.reviewSnapshot(of: options.reference)
+                if json {
+                    let channels = snapshot.recording.channelCount > 1 ? 0..<snapshot.recording.channelCount : 0..<0
+                    try printJSON(
+                        channels.map {
+                            Listed(
+                                speaker: ReviewSnapshot.letter(channel: $0), channel: $0,
+                                name: snapshot.speakerNames[$0])
+                        })
+                    return
+                }
                 for channel in 0..<snapshot.recording.channelCount where snapshot.recording.channelCount > 1 {
                     Output.line(
                         "\(ReviewSnapshot.letter(channel: channel))  \(snapshot.speakerNames[channel] ?? "(unnamed)")")
