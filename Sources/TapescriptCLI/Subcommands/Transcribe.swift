@@ -146,17 +146,20 @@ extension Tapescript {
         ) -> Result<T, any Error> {
             let done = DispatchSemaphore(value: 0)
             let box = ResultBox<T>()
+            let cancelled = CancelFlag()
+            // The handlers are in place before any work starts, so that no signal finds the default action.
+            let sources = [SIGINT, SIGTERM].map { number in
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { cancelled.cancel() }
+                source.resume()
+                return source
+            }
             let task = Task {
                 do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
                 done.signal()
             }
-            let sources = [SIGINT, SIGTERM].map { number in
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { task.cancel() }
-                source.resume()
-                return source
-            }
+            cancelled.onCancel { task.cancel() }
             done.wait()
             for source in sources { source.cancel() }
             return box.result ?? .failure(CancellationError())
@@ -231,6 +234,29 @@ extension Tapescript {
                 self.interrupted = interrupted
             }
         }
+    }
+}
+
+/// A signal that came, and what to do about it: the task to cancel is known only once it started.
+private final class CancelFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var isCancelled = false
+    private var action: (@Sendable () -> Void)?
+
+    func cancel() {
+        let run: (@Sendable () -> Void)? = lock.withLock {
+            isCancelled = true
+            return action
+        }
+        run?()
+    }
+
+    func onCancel(_ body: @escaping @Sendable () -> Void) {
+        let already: Bool = lock.withLock {
+            action = body
+            return isCancelled
+        }
+        if already { body() }
     }
 }
 
