@@ -5,13 +5,18 @@ import GRDB
 enum Slug {
     static let maximumLength = 40
 
-    /// Lowercase ASCII letters and digits joined by single hyphens; "interview" when nothing is left.
+    /// Lowercase ASCII letters and digits joined by single hyphens; "interview" when nothing is left. Other
+    /// scripts are transliterated first (ICU's Any-Latin: "日本語 インタビュー" → `ri-ben-yu-intabyu`, "Москва" →
+    /// `moskva`), so that a title in any language gives a slug that says something.
     static func make(from title: String) -> String {
-        let folded = title.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+        let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
+        let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         var slug = ""
         var pendingHyphen = false
         for scalar in folded.unicodeScalars {
+            // An apostrophe or a transliteration's soft sign (ʹ) is part of its word: "Jane's" → `janes`.
+            if ["'", "\u{2019}", "\u{02B9}", "\u{02BA}", "\u{02BC}"].contains(scalar) { continue }
             if scalar.isASCII, CharacterSet.alphanumerics.contains(scalar) {
                 if pendingHyphen, !slug.isEmpty { slug.append("-") }
                 slug.unicodeScalars.append(scalar)

@@ -53,4 +53,10 @@ import Testing
         #expect(result.exitCode == 0, "\(result)")
         #expect(result.stdout.contains("From: andy@example.com"), "\(result.stdout.prefix(400))")
     }
+
+    @Test func aTitleInAnotherScriptGivesASlugThatSaysSomething() async throws {
+        let imported = try await workspace.importRecording(CLI.sample("call-stereo.wav"), title: "日本語 インタビュー")
+        #expect(imported.slug == "ri-ben-yu-intabyu")
+        #expect(try await workspace.run("segments", imported.slug).exitCode == 0)
+    }
 }

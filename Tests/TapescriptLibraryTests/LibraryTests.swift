@@ -106,7 +106,8 @@ import Testing
 
     @Test(arguments: [
         ("Jane Doe on networking", "jane-doe-on-networking"), ("  Ünïcödé — Interview!! ", "unicode-interview"),
-        ("2024", "interview-2024"), ("???", "interview"),
+        ("2024", "interview-2024"), ("???", "interview"), ("日本語 インタビュー", "ri-ben-yu-intabyu"),
+        ("Интервью в Москве", "intervu-v-moskve"), ("Ελληνικά", "ellenika"),
         ("A very long title that goes on and on about many things", "a-very-long-title-that-goes-on-and-on"),
     ])
     func slugsAreShortLowercaseWords(title: String, slug: String) {
