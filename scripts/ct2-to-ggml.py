@@ -189,6 +189,15 @@ def whisper_tensors(arrays):
             n += 1
         return n
 
+    def self_attention(src, dst):
+        """A block's self-attention: its layer norm, the fused q|k|v split in three (the key has no bias), out."""
+        yield from norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
+        yield from split(
+            src + "/self_attention/linear_0",
+            [(dst + ".attn.query", True), (dst + ".attn.key", False), (dst + ".attn.value", True)],
+        )
+        yield from linear(src + "/self_attention/linear_1", dst + ".attn.out")
+
     yield "encoder.positional_embedding", weight(arrays, "encoder/position_encodings/encodings")
     yield "encoder.conv1.weight", weight(arrays, "encoder/conv1/weight")
     yield "encoder.conv1.bias", weight(arrays, "encoder/conv1/bias")
@@ -196,12 +205,7 @@ def whisper_tensors(arrays):
     yield "encoder.conv2.bias", weight(arrays, "encoder/conv2/bias")
     for i in range(layers("encoder")):
         src, dst = "encoder/layer_%d" % i, "encoder.blocks.%d" % i
-        yield from norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
-        yield from split(
-            src + "/self_attention/linear_0",
-            [(dst + ".attn.query", True), (dst + ".attn.key", False), (dst + ".attn.value", True)],
-        )
-        yield from linear(src + "/self_attention/linear_1", dst + ".attn.out")
+        yield from self_attention(src, dst)
         yield from norm(src + "/ffn/layer_norm", dst + ".mlp_ln")
         yield from linear(src + "/ffn/linear_0", dst + ".mlp.0")
         yield from linear(src + "/ffn/linear_1", dst + ".mlp.2")
@@ -211,12 +215,7 @@ def whisper_tensors(arrays):
     yield "decoder.token_embedding.weight", weight(arrays, "decoder/embeddings/weight")
     for i in range(layers("decoder")):
         src, dst = "decoder/layer_%d" % i, "decoder.blocks.%d" % i
-        yield from norm(src + "/self_attention/layer_norm", dst + ".attn_ln")
-        yield from split(
-            src + "/self_attention/linear_0",
-            [(dst + ".attn.query", True), (dst + ".attn.key", False), (dst + ".attn.value", True)],
-        )
-        yield from linear(src + "/self_attention/linear_1", dst + ".attn.out")
+        yield from self_attention(src, dst)
         yield from norm(src + "/attention/layer_norm", dst + ".cross_attn_ln")
         yield from linear(src + "/attention/linear_0", dst + ".cross_attn.query")
         yield from split(
