@@ -54,8 +54,8 @@ struct EditScope {
 enum EditJournal {
     /// Captures the state of `scope`.
     static func capture(_ scope: EditScope, db: Database) throws -> EditSlice {
-        let texts = try Library.currentTexts(interviewId: scope.interviewId, db: db)
-        let authors = try Library.authorship(interviewId: scope.interviewId, db: db)
+        let versions = try Library.newestVersions(interviewId: scope.interviewId, db: db)
+        let (texts, authors) = (versions.currentTexts, versions.authorship)
         let segments = try scope.segments.fetchAll(db)
         let highlights = try scope.highlights.fetchAll(db)
         let markers = try scope.listenerMarkers.fetchAll(db)

@@ -111,7 +111,8 @@ extension Library {
     private static func carryTexts(
         from old: [ReviewSegment], to regions: [SpeechRegion], interviewId: Int64, db: Database, now: Date
     ) throws {
-        let authors = try authorship(interviewId: interviewId, db: db)
+        let versions = try newestVersions(interviewId: interviewId, db: db)
+        let (authors, existing) = (versions.authorship, versions.currentTexts)
         var moved: [Int: [(text: String, author: (origin: TextOrigin, draftId: Int64?)?)]] = [:]
         for segment in old {
             guard let text = segment.text else { continue }
@@ -122,7 +123,6 @@ extension Library {
             let author = authors[FrameRange(segment.startFrame, segment.endFrame)]
             if let target { moved[target, default: []].append((text, author)) }
         }
-        let existing = try currentTexts(interviewId: interviewId, db: db)
         for (index, texts) in moved {
             let region = regions[index]
             let joined = texts.map(\.text).joined(separator: " ")

@@ -84,27 +84,6 @@ extension Library {
             return stored
         }
     }
-
-    /// The stored transcript of every frame range whose newest text is the machine's.
-    static func machineTranscripts(interviewId: Int64, db: Database) throws -> [FrameRange: MachineTranscript] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT startFrame, endFrame, machine FROM textRevision
-                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
-                  AND origin = 'machine' AND machine IS NOT NULL
-                """, arguments: [interviewId])
-        var transcripts: [FrameRange: MachineTranscript] = [:]
-        let decoder = JSONDecoder()
-        for row in rows {
-            // A damaged transcript costs its confidences only, never the text.
-            guard let json: String = row["machine"],
-                let transcript = try? decoder.decode(MachineTranscript.self, from: Data(json.utf8))
-            else { continue }
-            transcripts[FrameRange(row["startFrame"], row["endFrame"])] = transcript
-        }
-        return transcripts
-    }
 }
 
 extension ReviewSegment {

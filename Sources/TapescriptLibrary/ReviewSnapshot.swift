@@ -96,9 +96,8 @@ extension Library {
         guard let interviewId = detail.interview.id else {
             throw LibraryError.unknownInterview(reference: "\(reference)")
         }
-        let texts = try currentTexts(interviewId: interviewId, db: db)
-        let authors = try authorship(interviewId: interviewId, db: db)
-        let transcripts = try machineTranscripts(interviewId: interviewId, db: db)
+        let versions = try newestVersions(interviewId: interviewId, db: db)
+        let (texts, authors, transcripts) = (versions.currentTexts, versions.authorship, versions.machineTranscripts)
         let highlights = try Highlight.all().filter(interviewId: interviewId).order(Highlight.Columns.startFrame)
             .fetchAll(db)
         var segments = detail.segments.enumerated().map { offset, segment in
@@ -133,42 +132,64 @@ extension Library {
             canUndo: undoable > 0, canRedo: redoable > 0)
     }
 
-    /// The newest text of every frame range that has one.
-    static func currentTexts(interviewId: Int64, db: Database) throws -> [FrameRange: String] {
+    /// The newest version of every frame range's text, read in one query: its words (empty for a deletion),
+    /// who wrote them and through which draft, and the machine's transcript as stored. Read leniently: an origin
+    /// no Tapescript writes is damage that `history` names, and must not stop every edit of the interview; it
+    /// comes back as nil, and those words as the interviewer's.
+    static func newestVersions(interviewId: Int64, db: Database) throws -> [FrameRange: NewestVersion] {
         let rows = try Row.fetchAll(
             db,
             sql: """
-                SELECT startFrame, endFrame, text FROM textRevision
+                SELECT startFrame, endFrame, text, origin, draftId, machine FROM textRevision
                 WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
                 """, arguments: [interviewId])
-        var texts: [FrameRange: String] = [:]
+        var versions: [FrameRange: NewestVersion] = [:]
         for row in rows {
-            let text: String = row["text"]
-            if !text.isEmpty { texts[FrameRange(row["startFrame"], row["endFrame"])] = text }
+            versions[FrameRange(row["startFrame"], row["endFrame"])] = NewestVersion(
+                text: row["text"], origin: String.fromDatabaseValue(row["origin"]).flatMap(TextOrigin.init(rawValue:)),
+                draftId: Int64.fromDatabaseValue(row["draftId"]), machineJSON: String.fromDatabaseValue(row["machine"]))
         }
-        return texts
+        return versions
     }
 
-    /// Who wrote the newest version of every frame range's text, and through which draft. Read leniently: an
-    /// origin no Tapescript writes is damage that `history` names, and must not stop every edit of the interview;
-    /// those words come back as the interviewer's.
+    /// The newest text of every frame range that has one.
+    static func currentTexts(interviewId: Int64, db: Database) throws -> [FrameRange: String] {
+        try newestVersions(interviewId: interviewId, db: db).currentTexts
+    }
+
+    /// Who wrote the newest version of every frame range's text, and through which draft.
     static func authorship(
         interviewId: Int64, db: Database
     ) throws -> [FrameRange: (origin: TextOrigin, draftId: Int64?)] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT startFrame, endFrame, origin, draftId FROM textRevision
-                WHERE id IN (SELECT MAX(id) FROM textRevision WHERE interviewId = ? GROUP BY startFrame, endFrame)
-                """, arguments: [interviewId])
-        var authors: [FrameRange: (origin: TextOrigin, draftId: Int64?)] = [:]
-        for row in rows {
-            guard let origin = String.fromDatabaseValue(row["origin"]).flatMap(TextOrigin.init(rawValue:)) else {
-                continue
-            }
-            authors[FrameRange(row["startFrame"], row["endFrame"])] = (origin, Int64.fromDatabaseValue(row["draftId"]))
+        try newestVersions(interviewId: interviewId, db: db).authorship
+    }
+}
+
+/// The newest version of one frame range's text, as `newestVersions` reads it.
+struct NewestVersion {
+    var text: String
+    var origin: TextOrigin?
+    var draftId: Int64?
+    var machineJSON: String?
+}
+
+extension [FrameRange: NewestVersion] {
+    /// The words of every range that has some.
+    var currentTexts: [FrameRange: String] { compactMapValues { $0.text.isEmpty ? nil : $0.text } }
+
+    /// Who wrote every range's words, where the origin is one Tapescript writes.
+    var authorship: [FrameRange: (origin: TextOrigin, draftId: Int64?)] {
+        compactMapValues { version in version.origin.map { ($0, version.draftId) } }
+    }
+
+    /// The machine's transcript of every range whose newest text is the machine's. A damaged transcript costs its
+    /// confidences only, never the text.
+    var machineTranscripts: [FrameRange: MachineTranscript] {
+        let decoder = JSONDecoder()
+        return compactMapValues { version in
+            guard version.origin == .machine, let json = version.machineJSON else { return nil }
+            return try? decoder.decode(MachineTranscript.self, from: Data(json.utf8))
         }
-        return authors
     }
 }
 
