@@ -3,6 +3,7 @@ import TapescriptAudio
 import TapescriptEngines
 import TapescriptFiles
 import TapescriptLibrary
+import TapescriptText
 
 /// The use case behind `tapescript transcribe`: a machine-made first draft of the words of the chosen segments,
 /// never over a person's. Segments are sent to the engine in few calls (each a window of consecutive segments of
@@ -182,8 +183,14 @@ public struct Transcriber: Sendable {
         let audio = URL(fileURLWithPath: scratch).appendingPathComponent("window-\(number).wav")
         defer { try? FileManager.default.removeItem(at: audio) }
         try window.audio.write(from: recordingPath, to: audio.path)
-        let recognition = try await engine.recognize(
+        var recognition = try await engine.recognize(
             audio: audio, language: language, threads: threads, scratch: URL(fileURLWithPath: scratch))
+        // An engine is a program's output like any other: the library never keeps control characters.
+        recognition.words = recognition.words.compactMap { word in
+            var clean = word
+            clean.text = ControlCharacters.stripped(word.text).text
+            return clean.text.isEmpty ? nil : clean
+        }
         var wordsByPiece = Array(repeating: [MachineTranscript.Word](), count: window.audio.pieces.count)
         if recognition.hasTimes {
             for word in recognition.words {

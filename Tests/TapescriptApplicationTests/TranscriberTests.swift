@@ -160,3 +160,33 @@ struct LevelEngine: SpeechEngine {
         #expect(window.piece(startingWordAt: 99) == 1)
     }
 }
+
+/// An engine whose words carry terminal codes, as a hostile or broken program's output might.
+struct EscapingEngine: SpeechEngine {
+    let name = "escaping"
+    let model = "none"
+    let givesWordTimes = true
+
+    func recognize(audio: URL, language: String?, threads: Int, scratch: URL) async throws -> Recognition {
+        Recognition(
+            words: [
+                RecognizedWord(text: "evil\u{1B}[2J", start: 0.1, end: 0.3, probability: 1),
+                RecognizedWord(text: "\u{1B}]0;x\u{07}", start: 0.3, end: 0.4, probability: 1),
+                RecognizedWord(text: "words", start: 0.4, end: 0.6, probability: 1),
+            ], hasTimes: true)
+    }
+}
+
+extension TranscriberTests {
+    @Test func anEnginesControlCharactersNeverReachTheLibrary() async throws {
+        let options = Transcriber.Options(selection: .segments([1...1]))
+        let transcriber = Transcriber(library: library)
+        let plan = try transcriber.plan(ApplicationFixture.interview, options: options, engineGivesTimes: true)
+        _ = try await transcriber.run(
+            plan, engine: EscapingEngine(), options: options, reference: ApplicationFixture.interview)
+
+        let segment = try library.reviewSnapshot(of: ApplicationFixture.interview).segments[0]
+        #expect(segment.text == "evil[2J ]0;x words")
+        #expect(segment.machine?.words.map(\.text) == ["evil[2J", "]0;x", "words"])
+    }
+}
