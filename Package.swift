@@ -35,6 +35,12 @@ let package = Package(
             pkgConfig: "samplerate",
             providers: [.apt(["libsamplerate0-dev"]), .brew(["libsamplerate"])]
         ),
+        // KISS FFT: the spectrum of each 20 ms of a mono recording, whose cepstrum tells its speakers apart.
+        .systemLibrary(
+            name: "CKissFFT",
+            pkgConfig: "kissfft-float",
+            providers: [.apt(["libkissfft-dev"]), .brew(["kissfft"])]
+        ),
         // Timecodes, dates and the subtitle/label writers: a leaf, so the drafts and mail know no audio.
         .target(name: "TapescriptTime"),
         // Private files and folders (0600/0700), written atomically: a leaf every writer of interview text uses.
@@ -49,7 +55,10 @@ let package = Package(
             name: "TapescriptKernels",
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
-        .target(name: "TapescriptAudio", dependencies: ["TapescriptKernels", "CSndfile", "CXXHash", "CSamplerate"]),
+        .target(
+            name: "TapescriptAudio",
+            dependencies: ["TapescriptKernels", "CSndfile", "CXXHash", "CSamplerate", "CKissFFT"]
+        ),
         // Speech recognisers run as programs (whisper.cpp's whisper-cli, faster-whisper, any command): finding
         // them, running them on a 16 kHz WAV, reading their words and times back. Knows no database.
         .target(name: "TapescriptEngines"),

@@ -19,8 +19,14 @@ public struct Envelope: Sendable, Equatable {
     public let levelCodes: [UInt8]
     /// Pitch codes per window, 0 where unvoiced; see `PitchCode`.
     public let pitchCodes: [UInt8]
+    /// The voices of a mono recording, for telling its speakers apart; nil for call recordings (each party has
+    /// a channel) and for envelopes stored before voiceprints existed.
+    public let voiceprint: Voiceprint?
 
-    public init(sampleRate: Int, windowFrameCount: Int, channelCount: Int, levelCodes: [UInt8], pitchCodes: [UInt8]) {
+    public init(
+        sampleRate: Int, windowFrameCount: Int, channelCount: Int, levelCodes: [UInt8], pitchCodes: [UInt8],
+        voiceprint: Voiceprint? = nil
+    ) {
         precondition(channelCount > 0 && levelCodes.count % channelCount == 0, "levels must fill whole windows")
         precondition(pitchCodes.count == levelCodes.count / channelCount, "one pitch per window")
         self.sampleRate = sampleRate
@@ -28,6 +34,7 @@ public struct Envelope: Sendable, Equatable {
         self.channelCount = channelCount
         self.levelCodes = levelCodes
         self.pitchCodes = pitchCodes
+        self.voiceprint = voiceprint
     }
 
     /// About 10 ms, rounded to a whole number of the analysis's decimation groups.
@@ -46,6 +53,9 @@ public struct Envelope: Sendable, Equatable {
 
     /// The pitch in `window` in semitones above 1 Hz, nil where unvoiced.
     public func pitchSemitones(window: Int) -> Float? { PitchCode.semitones(pitchCodes[window]) }
+
+    /// The time `window` starts at, in seconds.
+    func seconds(ofWindow window: Int) -> Double { Double(window * windowFrameCount) / Double(sampleRate) }
 
     /// The first frame of `window`.
     public func frame(ofWindow window: Int) -> Int64 { Int64(window) * Int64(windowFrameCount) }

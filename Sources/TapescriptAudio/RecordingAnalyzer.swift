@@ -1,8 +1,8 @@
 import Foundation
 import TapescriptKernels
 
-/// Decodes a recording once. One core decodes, fingerprints and decimates each block; the other builds the
-/// level envelope and the pitch track from the decimated voice band.
+/// Decodes a recording once. One core decodes, fingerprints and decimates each block (and, for mono, takes
+/// the voiceprint); the other builds the level envelope and the pitch track from the decimated voice band.
 public enum RecordingAnalyzer {
     /// Windows decoded per block: about 1.3 s, large enough that libsndfile's per-call cost vanishes, small
     /// enough to stay in the second-level cache.
@@ -22,6 +22,10 @@ public enum RecordingAnalyzer {
             EnvelopeBuilder(
                 sampleRate: format.sampleRate, channelCount: channels, expectedFrameCount: format.frameCount))
         let decimator = envelope.builder.decimator
+        // Only one channel needs telling its speakers apart by voice: on a call, each has a channel.
+        let voiceprinter =
+            channels == 1
+            ? VoiceprintBuilder(sampleRate: format.sampleRate, expectedFrameCount: format.frameCount) : nil
         // Whole windows per block, so every block but the last decimates into whole groups.
         let blockFrameCount = envelope.builder.windowFrameCount * blockWindowCount
         let pipeline = BlockPipeline<Float>(
@@ -39,6 +43,7 @@ public enum RecordingAnalyzer {
         /// One pass with samples read as `Sample`: read a block, hash it, decimate it for the other core.
         func pass<Sample>(
             _: Sample.Type, read: (UnsafeMutablePointer<Sample>, Int) -> Int,
+            voice: (UnsafePointer<Sample>, Int) -> Void,
             decimate: (UnsafePointer<Sample>, Int, UnsafeMutablePointer<Float>) -> Int
         ) {
             let block = UnsafeMutablePointer<Sample>.allocate(capacity: blockFrameCount * channels)
@@ -49,6 +54,7 @@ public enum RecordingAnalyzer {
                     guard frames > 0 else { return 0 }
                     fingerprint.update(block, count: frames * channels * MemoryLayout<Sample>.size)
                     note(frames)
+                    voice(block, frames)
                     return decimate(block, frames, output)
                 },
                 consume: { frames, count in envelope.builder.append(decimated: frames, frameCount: count) })
@@ -56,11 +62,17 @@ public enum RecordingAnalyzer {
 
         switch format.sampleKind {
         case .integer:
-            pass(Int16.self, read: { file.readFrames(into: $0, frameCount: $1) }) { block, frames, output in
+            pass(
+                Int16.self, read: { file.readFrames(into: $0, frameCount: $1) },
+                voice: { voiceprinter?.append($0, count: $1) }
+            ) { block, frames, output in
                 decimator.decimate(block, frameCount: frames, into: output)
             }
         case .floatingPoint:
-            pass(Float.self, read: { file.readFrames(into: $0, frameCount: $1) }) { block, frames, output in
+            pass(
+                Float.self, read: { file.readFrames(into: $0, frameCount: $1) },
+                voice: { voiceprinter?.append($0, count: $1) }
+            ) { block, frames, output in
                 let result = decimator.decimate(block, frameCount: frames, into: output)
                 nonFinite += result.nonFiniteSamples
                 return result.frames
@@ -70,9 +82,13 @@ public enum RecordingAnalyzer {
         guard decoded > 0 else {
             throw .readFailed(path: path, reason: file.lastErrorDescription ?? "no audio frames could be decoded")
         }
+        let levels = envelope.builder.finish()
         return RecordingAnalysis(
             format: format,
-            envelope: envelope.builder.finish(),
+            envelope: Envelope(
+                sampleRate: levels.sampleRate, windowFrameCount: levels.windowFrameCount,
+                channelCount: levels.channelCount, levelCodes: levels.levelCodes, pitchCodes: levels.pitchCodes,
+                voiceprint: voiceprinter?.finish()),
             fingerprint: fingerprint.finish(shape: "\(format.sampleRate)Hz/\(channels)ch/\(format.sampleKind)"),
             markers: file.cuePoints(),
             decodedFrameCount: decoded,

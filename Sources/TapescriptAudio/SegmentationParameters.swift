@@ -19,6 +19,8 @@ public struct SegmentationParameters: Sendable, Equatable, Codable {
     public var thresholdDecibels: Double?
     /// How far below the start threshold the level must fall to end speech.
     public var hysteresisDecibels: Double
+    /// How many people talk on a mono recording, told apart by their voices; nil: two.
+    public var speakerCount: Int?
 
     public static let interview = SegmentationParameters(
         minimumSilenceSeconds: nil,
@@ -32,7 +34,8 @@ public struct SegmentationParameters: Sendable, Equatable, Codable {
 
     public init(
         minimumSilenceSeconds: Double?, minimumTurnGapSeconds: Double, pitchChangeSemitones: Double,
-        minimumSpeechSeconds: Double, paddingSeconds: Double, thresholdDecibels: Double?, hysteresisDecibels: Double
+        minimumSpeechSeconds: Double, paddingSeconds: Double, thresholdDecibels: Double?, hysteresisDecibels: Double,
+        speakerCount: Int? = nil
     ) {
         self.minimumSilenceSeconds = minimumSilenceSeconds
         self.minimumTurnGapSeconds = minimumTurnGapSeconds
@@ -41,6 +44,7 @@ public struct SegmentationParameters: Sendable, Equatable, Codable {
         self.paddingSeconds = paddingSeconds
         self.thresholdDecibels = thresholdDecibels
         self.hysteresisDecibels = hysteresisDecibels
+        self.speakerCount = speakerCount
     }
 
     /// The minimum silence in force for a recording with `channelCount` channels.
@@ -55,10 +59,19 @@ public struct SpeechRegion: Sendable, Equatable {
     public var endFrame: Int64
     /// The channel that carries the talker on a multichannel call recording; nil for mono.
     public var channel: Int?
+    /// Who talks: the channel's party on a call recording, on mono the voice it was told apart by (0 is whoever
+    /// talks first); nil when a mono recording holds no voiceprint.
+    public var speaker: Int?
+    /// How sure the speaker is, from 0 (halfway between two voices) to 1; nil where there is no speaker.
+    public var speakerConfidence: Double?
 
-    public init(startFrame: Int64, endFrame: Int64, channel: Int?) {
+    public init(
+        startFrame: Int64, endFrame: Int64, channel: Int?, speaker: Int? = nil, speakerConfidence: Double? = nil
+    ) {
         self.startFrame = startFrame
         self.endFrame = endFrame
         self.channel = channel
+        self.speaker = speaker ?? channel
+        self.speakerConfidence = speakerConfidence
     }
 }

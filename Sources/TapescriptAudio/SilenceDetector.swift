@@ -22,6 +22,9 @@ public struct SilenceDetector: Sendable {
         let activity = VoiceActivity(envelope: envelope, parameters: parameters)
         let speakers = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
         let runs = wordRuns(activity, envelope)
+        if envelope.channelCount == 1, let voiceprint = envelope.voiceprint {
+            return detectVoices(runs: runs, activity: activity, envelope: envelope, voiceprint: voiceprint)
+        }
         var segments: [Range<Int>] = []
         for run in runs {
             if let last = segments.last, !splits(between: last, and: run, envelope: envelope, speakers: speakers) {
@@ -34,6 +37,74 @@ public struct SilenceDetector: Sendable {
         let kept = segments.filter { $0.count >= minimumSpeech }
         return pad(kept, envelope: envelope).map { start, end, run in
             SpeechRegion(startFrame: start, endFrame: end, channel: speakers.talkerChannel(in: run))
+        }
+    }
+
+    /// Segments of a mono recording with a voiceprint: a pause shorter than the minimum silence ends a segment
+    /// only where the voice changes across it, and every segment is given the speaker whose voice it has.
+    private func detectVoices(
+        runs: [Range<Int>], activity: VoiceActivity, envelope: Envelope, voiceprint: Voiceprint
+    ) -> [SpeechRegion] {
+        let clustering = SpeakerClustering(
+            envelope: envelope, voiceprint: voiceprint, isSpeech: activity.isSpeech,
+            speakerCount: max(2, min(8, parameters.speakerCount ?? 2)))
+        let minimumSilence = windows(parameters.minimumSilenceSeconds(channelCount: 1), envelope)
+        var coarse: [[Range<Int>]] = []
+        for run in runs {
+            if let last = coarse.last?.last, run.lowerBound - last.upperBound < minimumSilence {
+                coarse[coarse.count - 1].append(run)
+            } else {
+                coarse.append([run])
+            }
+        }
+        let model = clustering.model(
+            of: coarse.compactMap { parts in
+                parts.first.map { $0.lowerBound..<(parts.last?.upperBound ?? $0.upperBound) }
+            })
+        var segments: [Range<Int>] = []
+        let context = windows(VoiceChange.contextSeconds, envelope)
+        let pitch = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
+        for parts in coarse {
+            guard var current = parts.first else { continue }
+            let whole = current.lowerBound..<(parts.last?.upperBound ?? current.upperBound)
+            for (before, after) in zip(parts, parts.dropFirst()) {
+                let tail = max(whole.lowerBound, current.lowerBound, before.upperBound - context)..<before.upperBound
+                let head = after.lowerBound..<min(whole.upperBound, after.lowerBound + context)
+                // The voice decides where it is clear; where it is not (short sides, voices alike), a change of
+                // pitch does, as it did before voiceprints.
+                let verdict = model.flatMap {
+                    VoiceChange.verdict(clustering.feature(of: tail), clustering.feature(of: head), $0)
+                }
+                if verdict ?? pitch.talkerChanges(between: tail, and: head) {
+                    segments.append(current)
+                    current = after
+                } else {
+                    current = current.lowerBound..<after.upperBound
+                }
+            }
+            segments.append(current)
+        }
+        let minimumSpeech = windows(parameters.minimumSpeechSeconds, envelope)
+        let kept = segments.filter { $0.count >= minimumSpeech }
+        var assignments = kept.map { run -> SpeakerClustering.Assignment? in
+            let feature = clustering.feature(of: run)
+            guard let model, feature.frames > 0 else { return nil }
+            return model.assign(feature.mean)
+        }
+        // A stretch too short to hear a voice in goes with the speaker before it.
+        for index in assignments.indices where assignments[index] == nil {
+            let previous = index > 0 ? assignments[index - 1]?.speaker : nil
+            assignments[index] = SpeakerClustering.Assignment(speaker: previous ?? 0, confidence: 0)
+        }
+        var numbering: [Int: Int] = [:]
+        return zip(pad(kept, envelope: envelope), assignments).map { padded, assignment in
+            let (start, end, _) = padded
+            let cluster = assignment?.speaker ?? 0
+            let speaker = numbering[cluster] ?? numbering.count
+            numbering[cluster] = speaker
+            return SpeechRegion(
+                startFrame: start, endFrame: end, channel: nil, speaker: speaker,
+                speakerConfidence: assignment?.confidence)
         }
     }
 

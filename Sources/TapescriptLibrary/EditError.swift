@@ -48,7 +48,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nothingToRedo:
             return "there is nothing to redo"
         case .monoHasNoSpeakers:
-            return "this recording is mono, so its segments have no speakers to name"
+            return "this mono recording was imported before voices were told apart, so it has no speakers to name"
         }
     }
 }

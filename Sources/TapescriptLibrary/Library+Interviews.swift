@@ -161,7 +161,7 @@ extension Library {
         for region in regions {
             var segment = Segment(
                 id: nil, recordingId: recordingId, startFrame: region.startFrame, endFrame: region.endFrame,
-                channel: region.channel)
+                channel: region.speaker)
             try segment.insert(db)
         }
     }

@@ -103,7 +103,7 @@ extension Library {
         try edit(reference, includesSpeakers: true, now: now) { _ in
             0..<0
         } _: { db, snapshot, scope in
-            guard snapshot.recording.channelCount > 1 else { throw EditError.monoHasNoSpeakers }
+            guard snapshot.speakerCount > 0 else { throw EditError.monoHasNoSpeakers }
             var named: [SpeakerNaming] = []
             for (speaker, name) in names {
                 guard let channel = snapshot.channel(forSpeaker: speaker) else {

@@ -61,7 +61,8 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     public var recordingId: Int64
     public var startFrame: Int64
     public var endFrame: Int64
-    /// The channel the talker is on for call recordings; nil when the recording cannot tell (mono).
+    /// Who talks: on call recordings the channel that carries them, on mono the voice import told apart (0 is
+    /// whoever talks first); nil when the recording cannot tell (mono imported before voiceprints).
     public var channel: Int?
 
     public enum Columns {

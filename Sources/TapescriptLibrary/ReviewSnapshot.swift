@@ -22,12 +22,18 @@ public struct ReviewSnapshot: Sendable {
         String(UnicodeScalar(UInt8(65 + min(max(channel, 0), 25))))
     }
 
+    /// How many speakers there are: one per channel on a call recording; on mono, as many as import told apart
+    /// by voice (none for mono imported before voiceprints).
+    public var speakerCount: Int {
+        recording.channelCount > 1 ? recording.channelCount : segments.compactMap(\.channel).max().map { $0 + 1 } ?? 0
+    }
+
     /// The channel a speaker letter or name stands for.
     public func channel(forSpeaker speaker: String) -> Int? {
         let wanted = speaker.lowercased()
         if wanted.count == 1, let scalar = wanted.unicodeScalars.first, ("a"..."h").contains(wanted) {
             let channel = Int(scalar.value) - 97
-            return channel < recording.channelCount ? channel : nil
+            return channel < speakerCount ? channel : nil
         }
         return speakerNames.first { $0.value.lowercased() == wanted }?.key
     }

@@ -173,7 +173,6 @@ import Testing
         (["merge", "1", "4"], "segment 4 is the last one", 1),
         (["undo", "2"], "nothing to undo", 1),
         (["redo", "1"], "nothing to redo", 1),
-        (["speakers", "2", "A=Andy"], "mono", 1),
         (["speakers", "1", "C=Carl"], "no speaker 'C'", 1),
     ]
 

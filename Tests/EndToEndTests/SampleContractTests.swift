@@ -91,28 +91,27 @@ import Testing
         }
     }
 
-    @Test func monoSegmentsHaveNoSpeaker() async throws {
+    @Test func monoSegmentsAreToldApartByVoiceAndWhoeverTalksFirstIsA() async throws {
+        let truth = try Truth.load(sample: "interview-mono.wav")
         let interview = try await workspace.importRecording(Self.mono)
 
         let result = try await workspace.run("segments", interview.slug, "--format", "json")
 
         let segments = try decodeJSON([SegmentOutput].self, from: result.stdout)
-        #expect(!segments.isEmpty)
-        #expect(segments.allSatisfy { $0.speaker == nil })
-    }
-
-    @Test
-    func monoSegmentsWriteTheSpeakerAsNull() async throws {
-        let interview = try await workspace.importRecording(Self.mono)
-
-        let result = try await workspace.run("segments", interview.slug, "--format", "json")
-
-        let rows = try #require(try jsonObject(result.stdout) as? [[String: Any]])
-        #expect(!rows.isEmpty)
-        for row in rows {
-            #expect(row.keys.contains("speaker"))
-            #expect(row["speaker"] is NSNull)
+        #expect(segments.first?.speaker == "A")
+        #expect(Set(segments.compactMap(\.speaker)) == ["A", "B"])
+        // Speech time whose segment names the speaker of the utterance it overlaps most (A talks first in the
+        // truth too, so the letters match without relabelling).
+        var right = 0.0
+        var total = 0.0
+        for segment in segments {
+            let overlapping = truth.utterances.max { overlap(segment, $0) < overlap(segment, $1) }
+            let utterance = try #require(overlapping)
+            total += segment.end - segment.start
+            if segment.speaker == utterance.speaker { right += segment.end - segment.start }
         }
+        // Measured 89%: the bar guards against losing the voices, not the figure docs/accuracy.md reports.
+        #expect(right / total >= 0.85, "\(right / total) of the speech time to the right speaker")
     }
 
     @Test func stereoSegmentsAreAttributedToTheSpeakerOfTheUtteranceTheyOverlapMost() async throws {

@@ -44,7 +44,7 @@ extension Tapescript {
             guard !names.isEmpty else {
                 let snapshot = try library.reviewSnapshot(of: options.reference)
                 if json {
-                    let channels = snapshot.recording.channelCount > 1 ? 0..<snapshot.recording.channelCount : 0..<0
+                    let channels = 0..<snapshot.speakerCount
                     try printJSON(
                         channels.map {
                             Listed(
@@ -53,11 +53,11 @@ extension Tapescript {
                         })
                     return
                 }
-                for channel in 0..<snapshot.recording.channelCount where snapshot.recording.channelCount > 1 {
+                for channel in 0..<snapshot.speakerCount {
                     Output.line(
                         "\(ReviewSnapshot.letter(channel: channel))  \(snapshot.speakerNames[channel] ?? "(unnamed)")")
                 }
-                if snapshot.recording.channelCount == 1 { Output.line("mono recording: no speakers") }
+                if snapshot.speakerCount == 0 { Output.line("mono recording imported without voiceprint: no speakers") }
                 return
             }
             let pairs = names.map { entry -> (speaker: String, name: String) in
