@@ -74,8 +74,9 @@ public struct EnvelopeBuilder {
             contentsOf: UnsafeBufferPointer(start: frames + frame * channels, count: (frameCount - frame) * channels))
     }
 
-    /// The envelope so far; a last partial window counts as a window of its own.
-    public mutating func finish() -> Envelope {
+    /// The envelope so far, with the voiceprint taken beside it; a last partial window counts as a window of
+    /// its own.
+    public mutating func finish(voiceprint: Voiceprint? = nil) -> Envelope {
         if !pending.isEmpty {
             let window = pending
             pending.removeAll()
@@ -90,7 +91,7 @@ public struct EnvelopeBuilder {
         }
         return Envelope(
             sampleRate: sampleRate, windowFrameCount: windowFrameCount, channelCount: channelCount,
-            levelCodes: levels, pitchCodes: Array(pitch.prefix(windowCount)))
+            levelCodes: levels, pitchCodes: Array(pitch.prefix(windowCount)), voiceprint: voiceprint)
     }
 
     /// Filters one window's decimated frames, measures each channel's level and hands the mix to the pitch

@@ -82,13 +82,9 @@ public enum RecordingAnalyzer {
         guard decoded > 0 else {
             throw .readFailed(path: path, reason: file.lastErrorDescription ?? "no audio frames could be decoded")
         }
-        let levels = envelope.builder.finish()
         return RecordingAnalysis(
             format: format,
-            envelope: Envelope(
-                sampleRate: levels.sampleRate, windowFrameCount: levels.windowFrameCount,
-                channelCount: levels.channelCount, levelCodes: levels.levelCodes, pitchCodes: levels.pitchCodes,
-                voiceprint: voiceprinter?.finish()),
+            envelope: envelope.builder.finish(voiceprint: voiceprinter?.finish()),
             fingerprint: fingerprint.finish(shape: "\(format.sampleRate)Hz/\(channels)ch/\(format.sampleKind)"),
             markers: file.cuePoints(),
             decodedFrameCount: decoded,

@@ -23,7 +23,8 @@ public struct SilenceDetector: Sendable {
         let speakers = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
         let runs = wordRuns(activity, envelope)
         if envelope.channelCount == 1, let voiceprint = envelope.voiceprint {
-            return detectVoices(runs: runs, activity: activity, envelope: envelope, voiceprint: voiceprint)
+            return detectVoices(
+                runs: runs, activity: activity, envelope: envelope, voiceprint: voiceprint, pitch: speakers)
         }
         var segments: [Range<Int>] = []
         for run in runs {
@@ -43,7 +44,8 @@ public struct SilenceDetector: Sendable {
     /// Segments of a mono recording with a voiceprint: a pause shorter than the minimum silence ends a segment
     /// only where the voice changes across it, and every segment is given the speaker whose voice it has.
     private func detectVoices(
-        runs: [Range<Int>], activity: VoiceActivity, envelope: Envelope, voiceprint: Voiceprint
+        runs: [Range<Int>], activity: VoiceActivity, envelope: Envelope, voiceprint: Voiceprint,
+        pitch: SpeakerEvidence
     ) -> [SpeechRegion] {
         let clustering = SpeakerClustering(
             envelope: envelope, voiceprint: voiceprint, isSpeech: activity.isSpeech,
@@ -63,12 +65,11 @@ public struct SilenceDetector: Sendable {
             })
         var segments: [Range<Int>] = []
         let context = windows(VoiceChange.contextSeconds, envelope)
-        let pitch = SpeakerEvidence(envelope: envelope, activity: activity, parameters: parameters)
         for parts in coarse {
             guard var current = parts.first else { continue }
             let whole = current.lowerBound..<(parts.last?.upperBound ?? current.upperBound)
             for (before, after) in zip(parts, parts.dropFirst()) {
-                let tail = max(whole.lowerBound, current.lowerBound, before.upperBound - context)..<before.upperBound
+                let tail = max(current.lowerBound, before.upperBound - context)..<before.upperBound
                 let head = after.lowerBound..<min(whole.upperBound, after.lowerBound + context)
                 // The voice decides where it is clear; where it is not (short sides, voices alike), a change of
                 // pitch does, as it did before voiceprints.
@@ -86,25 +87,24 @@ public struct SilenceDetector: Sendable {
         }
         let minimumSpeech = windows(parameters.minimumSpeechSeconds, envelope)
         let kept = segments.filter { $0.count >= minimumSpeech }
-        var assignments = kept.map { run -> SpeakerClustering.Assignment? in
+        var assignments: [SpeakerClustering.Assignment] = []
+        for run in kept {
             let feature = clustering.feature(of: run)
-            guard let model, feature.frames > 0 else { return nil }
-            return model.assign(feature.mean)
-        }
-        // A stretch too short to hear a voice in goes with the speaker before it.
-        for index in assignments.indices where assignments[index] == nil {
-            let previous = index > 0 ? assignments[index - 1]?.speaker : nil
-            assignments[index] = SpeakerClustering.Assignment(speaker: previous ?? 0, confidence: 0)
+            if let model, feature.frames > 0 {
+                assignments.append(model.assign(feature.mean))
+            } else {
+                // A stretch too short to hear a voice in goes with the speaker before it.
+                assignments.append(.init(speaker: assignments.last?.speaker ?? 0, confidence: 0))
+            }
         }
         var numbering: [Int: Int] = [:]
         return zip(pad(kept, envelope: envelope), assignments).map { padded, assignment in
             let (start, end, _) = padded
-            let cluster = assignment?.speaker ?? 0
-            let speaker = numbering[cluster] ?? numbering.count
-            numbering[cluster] = speaker
+            let speaker = numbering[assignment.speaker] ?? numbering.count
+            numbering[assignment.speaker] = speaker
             return SpeechRegion(
                 startFrame: start, endFrame: end, channel: nil, speaker: speaker,
-                speakerConfidence: assignment?.confidence)
+                speakerConfidence: assignment.confidence)
         }
     }
 
