@@ -114,7 +114,7 @@ public struct DraftMaker: Sendable {
             var paragraphs: [DraftParagraph] = []
             for (segment, texts) in segments {
                 let speaker = snapshot.speaker(channel: segment.channel)
-                let isQuestion = QuestionRule.isQuestion(segment)
+                let isQuestion = QuestionRule.isQuestion(segment, in: snapshot)
                 for text in texts {
                     let anchor = anchors.popFirst() ?? ""
                     paragraphs.append(

@@ -25,6 +25,11 @@ public enum EditWording {
         case .namedSpeakers(let names):
             let said = names.map { "\(ReviewSnapshot.letter(channel: $0.channel)) is \($0.name)" }
             return "speakers: " + said.joined(separator: ", ")
+        case .assignedSpeaker(let first, let last, let channel):
+            let span = first == last ? "segment \(first) is" : "segments \(first)–\(last) are"
+            return "\(span) now speaker \(ReviewSnapshot.letter(channel: channel))'s"
+        case .choseInterviewer(let channel):
+            return "speaker \(ReviewSnapshot.letter(channel: channel)) is the interviewer"
         case .split(let segment, let frame, let sampleRate):
             return String(format: "split segment %d at %.1f s", segment, seconds(frame, sampleRate: sampleRate))
         case .merged(let segment):

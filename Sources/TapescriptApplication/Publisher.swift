@@ -52,7 +52,7 @@ public struct Publisher: Sendable {
                     paragraphs.append(
                         .spoken(
                             speaker: snapshot.speaker(channel: segment.channel),
-                            isQuestion: QuestionRule.isQuestion(segment),
+                            isQuestion: QuestionRule.isQuestion(segment, in: snapshot),
                             text: paragraph, startSeconds: snapshot.seconds(segment.startFrame),
                             endSeconds: snapshot.seconds(segment.endFrame)))
                 }

@@ -49,7 +49,9 @@ public struct SilenceDetector: Sendable {
     ) -> [SpeechRegion] {
         let clustering = SpeakerClustering(
             envelope: envelope, voiceprint: voiceprint, isSpeech: activity.isSpeech,
-            speakerCount: max(2, min(8, parameters.speakerCount ?? 2)))
+            speakerCount: max(1, min(8, parameters.speakerCount ?? 2)))
+        // With one voice there is no turn to hear in a short pause, and nobody else to give a stretch to.
+        let oneVoice = clustering.speakerCount == 1
         let minimumSilence = windows(parameters.minimumSilenceSeconds(channelCount: 1), envelope)
         var coarse: [[Range<Int>]] = []
         for run in runs {
@@ -76,7 +78,7 @@ public struct SilenceDetector: Sendable {
                 let verdict = model.flatMap {
                     VoiceChange.verdict(clustering.feature(of: tail), clustering.feature(of: head), $0)
                 }
-                if verdict ?? pitch.talkerChanges(between: tail, and: head) {
+                if !oneVoice, verdict ?? pitch.talkerChanges(between: tail, and: head) {
                     segments.append(current)
                     current = after
                 } else {
@@ -90,7 +92,9 @@ public struct SilenceDetector: Sendable {
         var assignments: [SpeakerClustering.Assignment] = []
         for run in kept {
             let feature = clustering.feature(of: run)
-            if let model, feature.frames > 0 {
+            if oneVoice {
+                assignments.append(.init(speaker: 0, confidence: 1))
+            } else if let model, feature.frames > 0 {
                 assignments.append(model.assign(feature.mean))
             } else {
                 // A stretch too short to hear a voice in goes with the speaker before it.

@@ -9,6 +9,11 @@ struct SegmentRow: Encodable {
     var end: Double
     var duration: Double
     var speaker: String?
+    /// How sure import was of the voice (0–1), rounded to two places; null where the channel tells or a person
+    /// chose.
+    var speakerConfidence: Double? = nil
+    /// Whether a person gave the segment its speaker.
+    var speakerByHand = false
     var highlight: Int?
     var text: String?
     var level: Double
@@ -17,10 +22,11 @@ struct SegmentRow: Encodable {
     var markers: [MarkerRow]
 
     private enum CodingKeys: String, CodingKey {
-        case index, start, end, duration, speaker, highlight, text, level, startFrame, endFrame, markers
+        case index, start, end, duration, speaker, speakerConfidence, speakerByHand, highlight, text, level, startFrame,
+            endFrame, markers
     }
 
-    /// As synthesised, but `speaker`, `highlight` and `text` are written as null when there is none rather
+    /// As synthesised, but `speaker`, `speakerConfidence`, `highlight` and `text` are written as null when there is none rather
     /// than left out: scripts rely on every key being there.
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -29,6 +35,8 @@ struct SegmentRow: Encodable {
         try container.encode(end, forKey: .end)
         try container.encode(duration, forKey: .duration)
         try container.encode(speaker, forKey: .speaker)
+        try container.encode(speakerConfidence, forKey: .speakerConfidence)
+        try container.encode(speakerByHand, forKey: .speakerByHand)
         try container.encode(highlight, forKey: .highlight)
         try container.encode(text, forKey: .text)
         try container.encode(level, forKey: .level)
@@ -58,6 +66,8 @@ struct SegmentRow: Encodable {
                 end: round6(Double(segment.endFrame) / rate),
                 duration: round6(Double(segment.endFrame - segment.startFrame) / rate),
                 speaker: snapshot.speaker(channel: segment.channel),
+                speakerConfidence: segment.speakerConfidence.map { ($0 * 100).rounded() / 100 },
+                speakerByHand: segment.speakerSetByHand,
                 highlight: segment.highlight,
                 text: segment.text,
                 level: (Double(level) * 10).rounded() / 10,

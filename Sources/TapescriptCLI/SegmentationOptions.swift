@@ -35,7 +35,15 @@ struct SegmentationOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Speech ends this many dB below the start threshold.", valueName: "dB"))
     var hysteresis: Double?
 
+    @Option(
+        help: ArgumentHelp(
+            "On mono, how many people talk, told apart by their voices (1–8; default 2).", valueName: "count"))
+    var speakers: Int?
+
     func validate() throws {
+        if let speakers, !(1...8).contains(speakers) {
+            throw ValidationError("--speakers must be between 1 and 8, not \(speakers)")
+        }
         let ranges: [(String, Double?, ClosedRange<Double>)] = [
             ("--min-silence", minSilence, 0.05...60), ("--turn-gap", turnGap, 0...60),
             ("--min-speech", minSpeech, 0...60), ("--padding", padding, 0...5),
@@ -63,6 +71,7 @@ struct SegmentationOptions: ParsableArguments {
         if let padding { parameters.paddingSeconds = padding }
         if let threshold { parameters.thresholdDecibels = threshold }
         if let hysteresis { parameters.hysteresisDecibels = hysteresis }
+        if let speakers { parameters.speakerCount = speakers }
         return parameters
     }
 }

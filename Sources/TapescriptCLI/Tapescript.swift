@@ -17,7 +17,8 @@ public struct Tapescript: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Import.self, List.self, Segments.self, Resegment.self, Pauses.self, Review.self, Mark.self, Unmark.self,
-            Highlights.self, Text.self, Speakers.self, Split.self, Merge.self, Undo.self, Redo.self, History.self,
+            Highlights.self, Text.self, Speakers.self, Speaker.self, Split.self, Merge.self, Undo.self, Redo.self,
+            History.self,
             Transcribe.self, Draft.self, Apply.self, Publish.self,
         ]
     )

@@ -40,7 +40,7 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .mergeAcrossHighlights(let segment):
             return "segments \(segment) and \(segment + 1) are in different highlights; unmark one first"
         case .unknownSpeaker(let speaker):
-            return "there is no speaker '\(speaker)'; speakers are the channel letters A, B, …"
+            return "there is no speaker '\(speaker)'; speakers are the letters A, B, … or the names they were given"
         case .emptySpeakerName(let speaker):
             return "speaker \(speaker) needs a name (A=Name)"
         case .nothingToUndo:

@@ -9,6 +9,9 @@ struct EditSlice: Codable, Sendable {
         var startFrame: Int64
         var endFrame: Int64
         var channel: Int?
+        /// Nil in entries journalled before confidences and hand-given speakers were kept.
+        var speakerConfidence: Double?
+        var speakerSetByHand: Bool?
         var text: String?
         /// Who wrote `text`, and the draft whose reply brought it: undo and redo put the words back as theirs.
         /// Nil in entries journalled before these were kept, whose words come back as the interviewer's.
@@ -28,6 +31,8 @@ struct EditSlice: Codable, Sendable {
     var highlights: [HighlightState]
     var listenerMarkers: [Int64]
     var speakerNames: [Int: String]?
+    /// The chosen interviewer, kept with the names (nil there: whoever speaks first).
+    var interviewerSpeaker: Int?
 }
 
 /// Where an edit works: the interview and the frames it may touch.
@@ -60,9 +65,11 @@ enum EditJournal {
         let highlights = try scope.highlights.fetchAll(db)
         let markers = try scope.listenerMarkers.fetchAll(db)
         var names: [Int: String]?
+        var interviewer: Int?
         if scope.includesSpeakers {
             let rows = try SpeakerName.all().filter(interviewId: scope.interviewId).fetchAll(db)
             names = Dictionary(rows.map { ($0.channel, $0.name) }) { $1 }
+            interviewer = try Interview.fetchOne(db, key: scope.interviewId)?.interviewerSpeaker
         }
         return EditSlice(
             segments: segments.sorted { $0.startFrame < $1.startFrame }.map {
@@ -70,7 +77,8 @@ enum EditJournal {
                 let text = texts[range]
                 let author = text == nil ? nil : authors[range]
                 return EditSlice.SegmentState(
-                    startFrame: $0.startFrame, endFrame: $0.endFrame, channel: $0.channel, text: text,
+                    startFrame: $0.startFrame, endFrame: $0.endFrame, channel: $0.channel,
+                    speakerConfidence: $0.speakerConfidence, speakerSetByHand: $0.speakerSetByHand, text: text,
                     origin: author?.origin, draftId: author?.draftId)
             },
             highlights: highlights.map {
@@ -79,7 +87,7 @@ enum EditJournal {
                     createdAt: $0.createdAt)
             },
             listenerMarkers: markers.map(\.frame).sorted(),
-            speakerNames: names)
+            speakerNames: names, interviewerSpeaker: interviewer)
     }
 
     /// Puts `slice` back over `scope`: what overlaps the scope now is replaced by what the slice holds.
@@ -91,7 +99,8 @@ enum EditJournal {
         for state in slice.segments {
             var segment = Segment(
                 id: nil, recordingId: scope.recordingId, startFrame: state.startFrame, endFrame: state.endFrame,
-                channel: state.channel)
+                channel: state.channel, speakerConfidence: state.speakerConfidence,
+                speakerSetByHand: state.speakerSetByHand ?? false)
             try segment.insert(db)
             // Versions are never deleted: putting old text back is a new version with the old words.
             let current = texts[FrameRange(state.startFrame, state.endFrame)] ?? ""
@@ -118,6 +127,9 @@ enum EditJournal {
             for (channel, name) in names.sorted(by: { $0.key < $1.key }) {
                 var row = SpeakerName(id: nil, interviewId: scope.interviewId, channel: channel, name: name)
                 try row.insert(db)
+            }
+            if var interview = try Interview.fetchOne(db, key: scope.interviewId) {
+                try interview.updateChanges(db) { $0.interviewerSpeaker = slice.interviewerSpeaker }
             }
         }
     }

@@ -19,6 +19,10 @@ public enum EditSummary: Codable, Sendable, Equatable {
     case textUnchanged(segment: Int)
     /// Speakers were named, in the order given.
     case namedSpeakers(names: [SpeakerNaming])
+    /// Segments `first...last` were given to speaker `channel` by hand.
+    case assignedSpeaker(first: Int, last: Int, channel: Int)
+    /// Speaker `channel`'s paragraphs are the questions from now on.
+    case choseInterviewer(channel: Int)
     /// Segment `segment` was split in two at `atFrame` of a recording of `sampleRate` frames a second.
     case split(segment: Int, atFrame: Int64, sampleRate: Int)
     /// Segment `segment` and the one after it became one.

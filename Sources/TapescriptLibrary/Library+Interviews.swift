@@ -99,8 +99,10 @@ extension Library {
         try edit(reference, now: now) { snapshot in
             0..<max(snapshot.recording.frameCount, regions.last?.endFrame ?? 0) + 1
         } _: { db, snapshot, scope in
+            let byHand = try Segment.all().filter(recordingId: scope.recordingId)
+                .filter(Segment.Columns.speakerSetByHand == true).fetchAll(db)
             try Segment.all().filter(recordingId: scope.recordingId).deleteAll(db)
-            try Self.insertSegments(regions, recordingId: scope.recordingId, db: db)
+            try Self.insertSegments(regions, recordingId: scope.recordingId, keeping: byHand, db: db)
             try Self.carryTexts(from: snapshot.segments, to: regions, interviewId: scope.interviewId, db: db, now: now)
             var recording = snapshot.recording
             try recording.updateChanges(db) { $0.segmentation = parameters }
@@ -157,11 +159,27 @@ extension Library {
         return InterviewDetail(interview: interview, recording: recording, segments: segments, markers: markers)
     }
 
-    private static func insertSegments(_ regions: [SpeechRegion], recordingId: Int64, db: Database) throws {
+    /// Stores `regions` as segments. A region mostly covered by segments a person gave a speaker to (`byHand`)
+    /// keeps the speaker that covers most of it.
+    private static func insertSegments(
+        _ regions: [SpeechRegion], recordingId: Int64, keeping byHand: [Segment] = [], db: Database
+    ) throws {
         for region in regions {
             var segment = Segment(
                 id: nil, recordingId: recordingId, startFrame: region.startFrame, endFrame: region.endFrame,
-                channel: region.speaker)
+                channel: region.speaker, speakerConfidence: region.speakerConfidence)
+            var covered: [Int: Int64] = [:]
+            for given in byHand where given.startFrame < region.endFrame && given.endFrame > region.startFrame {
+                guard let channel = given.channel else { continue }
+                let overlap = min(given.endFrame, region.endFrame) - max(given.startFrame, region.startFrame)
+                covered[channel, default: 0] += overlap
+            }
+            if let most = covered.max(by: { $0.value < $1.value }), most.value * 2 > region.endFrame - region.startFrame
+            {
+                segment.channel = most.key
+                segment.speakerConfidence = nil
+                segment.speakerSetByHand = true
+            }
             try segment.insert(db)
         }
     }

@@ -120,6 +120,50 @@ extension Library {
         }
     }
 
+    /// Gives segments `first...last` to `speaker` (a letter or a name) by hand: they keep that speaker through a
+    /// resegment.
+    /// - Throws: `LibraryError.invalidEdit` for a range that does not exist, an unknown speaker, or a recording
+    ///   without speakers.
+    public func assignSpeaker(
+        _ reference: InterviewReference, segments first: Int, through last: Int, to speaker: String,
+        now: Date = Date()
+    ) throws(LibraryError) -> EditSummary {
+        try edit(reference, now: now) { snapshot in
+            try Self.frames(of: first, through: last, in: snapshot)
+        } _: { db, snapshot, scope in
+            guard snapshot.speakerCount > 0 else { throw EditError.monoHasNoSpeakers }
+            guard let channel = snapshot.channel(forSpeaker: speaker) else { throw EditError.unknownSpeaker(speaker) }
+            for view in snapshot.segments[(first - 1)...(last - 1)] {
+                guard
+                    var segment = try scope.segments.filter(Segment.Columns.startFrame == view.startFrame).fetchOne(db)
+                else { continue }
+                try segment.updateChanges(db) {
+                    $0.channel = channel
+                    $0.speakerConfidence = nil
+                    $0.speakerSetByHand = true
+                }
+            }
+            return .assignedSpeaker(first: first, last: last, channel: channel)
+        }
+    }
+
+    /// Makes `speaker` (a letter or a name) the interviewer: their paragraphs are the questions in drafts and
+    /// publications.
+    /// - Throws: `LibraryError.invalidEdit` for an unknown speaker or a recording without speakers.
+    public func chooseInterviewer(
+        _ reference: InterviewReference, _ speaker: String, now: Date = Date()
+    ) throws(LibraryError) -> EditSummary {
+        try edit(reference, includesSpeakers: true, now: now) { _ in
+            0..<0
+        } _: { db, snapshot, _ in
+            guard snapshot.speakerCount > 0 else { throw EditError.monoHasNoSpeakers }
+            guard let channel = snapshot.channel(forSpeaker: speaker) else { throw EditError.unknownSpeaker(speaker) }
+            var interview = snapshot.interview
+            try interview.updateChanges(db) { $0.interviewerSpeaker = channel }
+            return .choseInterviewer(channel: channel)
+        }
+    }
+
     /// Splits segment `index` in two at `frame`. The text stays with the first part.
     /// - Throws: `LibraryError.invalidEdit` for a segment that does not exist or a frame outside it.
     public func split(
@@ -141,7 +185,8 @@ extension Library {
                 .filter(Segment.Columns.startFrame == old.startFrame).deleteAll(db)
             for (start, end) in [(old.startFrame, frame), (frame, old.endFrame)] {
                 var part = Segment(
-                    id: nil, recordingId: scope.recordingId, startFrame: start, endFrame: end, channel: old.channel)
+                    id: nil, recordingId: scope.recordingId, startFrame: start, endFrame: end, channel: old.channel,
+                    speakerConfidence: old.speakerConfidence, speakerSetByHand: old.speakerSetByHand)
                 try part.insert(db)
             }
             if let text = old.text {
@@ -178,9 +223,11 @@ extension Library {
                     Segment.Columns.startFrame >= first.startFrame && Segment.Columns.startFrame <= second.startFrame
                 )
                 .deleteAll(db)
+            let speaker = first.channel == nil ? second : first
             var merged = Segment(
                 id: nil, recordingId: scope.recordingId, startFrame: first.startFrame, endFrame: second.endFrame,
-                channel: first.channel ?? second.channel)
+                channel: speaker.channel, speakerConfidence: speaker.speakerConfidence,
+                speakerSetByHand: speaker.speakerSetByHand)
             try merged.insert(db)
             let text = [first.text, second.text].compactMap { $0 }.joined(separator: " ")
             if !text.isEmpty {

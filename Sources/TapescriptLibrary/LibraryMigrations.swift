@@ -159,6 +159,19 @@ enum LibraryMigrations {
                 t.add(column: "machine", .text)
             }
         }
+        migrator.registerMigration("v7: how sure each speaker is, speakers given by hand, the interviewer") { db in
+            try db.alter(table: "segment") { t in
+                // From 0 (halfway between two voices) to 1; NULL where the channel says who talks.
+                t.add(column: "speakerConfidence", .double).check { $0 >= 0 && $0 <= 1 }
+                // A person gave this segment its speaker: a resegment keeps it for the same stretch of time.
+                t.add(column: "speakerSetByHand", .boolean).notNull().defaults(to: false)
+            }
+            try db.alter(table: "interview") { t in
+                // The speaker (channel on a call, voice on mono) whose paragraphs are the questions; NULL: whoever
+                // speaks first.
+                t.add(column: "interviewerSpeaker", .integer).check { $0 >= 0 && $0 < 8 }
+            }
+        }
         return migrator
     }
 }

@@ -9,6 +9,8 @@ public struct Interview: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var slug: String
     public var title: String
     public var createdAt: Date
+    /// The speaker whose paragraphs are the questions, when someone chose one; nil: whoever speaks first.
+    public var interviewerSpeaker: Int? = nil
 
     public enum Columns {
         public static let id = Column(CodingKeys.id)
@@ -64,11 +66,16 @@ public struct Segment: Codable, Sendable, Equatable, FetchableRecord, MutablePer
     /// Who talks: on call recordings the channel that carries them, on mono the voice import told apart (0 is
     /// whoever talks first); nil when the recording cannot tell (mono imported before voiceprints).
     public var channel: Int?
+    /// How sure import was of the voice, from 0 to 1; nil where the channel tells, or a person chose.
+    public var speakerConfidence: Double? = nil
+    /// Whether a person gave this segment its speaker (`tapescript speaker`, or `a` in review).
+    public var speakerSetByHand: Bool = false
 
     public enum Columns {
         public static let recordingId = Column(CodingKeys.recordingId)
         public static let startFrame = Column(CodingKeys.startFrame)
         public static let endFrame = Column(CodingKeys.endFrame)
+        public static let speakerSetByHand = Column(CodingKeys.speakerSetByHand)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }

@@ -25,7 +25,17 @@ public struct ReviewSnapshot: Sendable {
     /// How many speakers there are: one per channel on a call recording; on mono, as many as import told apart
     /// by voice (none for mono imported before voiceprints).
     public var speakerCount: Int {
-        recording.channelCount > 1 ? recording.channelCount : segments.compactMap(\.channel).max().map { $0 + 1 } ?? 0
+        if recording.channelCount > 1 { return recording.channelCount }
+        guard let highest = segments.compactMap(\.channel).max() else { return 0 }
+        return max(highest + 1, recording.segmentation.speakerCount ?? 2)
+    }
+
+    /// The speaker whose paragraphs are the questions: the one chosen, or else whoever speaks first; nil on mono
+    /// without speakers.
+    public var interviewer: Int? {
+        guard speakerCount > 0 else { return nil }
+        return interview.interviewerSpeaker.flatMap { $0 < speakerCount ? $0 : nil }
+            ?? segments.lazy.compactMap(\.channel).first ?? 0
     }
 
     /// The channel a speaker letter or name stands for.
@@ -64,6 +74,10 @@ public struct ReviewSegment: Sendable, Equatable {
     public var startFrame: Int64
     public var endFrame: Int64
     public var channel: Int?
+    /// How sure import was of the voice (0–1); nil where the channel tells or a person chose.
+    public var speakerConfidence: Double? = nil
+    /// Whether a person gave the segment its speaker.
+    public var speakerSetByHand: Bool = false
     public var text: String?
     /// The number of the highlight the segment belongs to (1-based, in time order).
     public var highlight: Int?
@@ -110,8 +124,9 @@ extension Library {
             let range = FrameRange(segment.startFrame, segment.endFrame)
             return ReviewSegment(
                 index: offset + 1, startFrame: segment.startFrame, endFrame: segment.endFrame,
-                channel: segment.channel, text: texts[range], highlight: nil, textOrigin: authors[range]?.origin,
-                machine: transcripts[range])
+                channel: segment.channel, speakerConfidence: segment.speakerConfidence,
+                speakerSetByHand: segment.speakerSetByHand, text: texts[range], highlight: nil,
+                textOrigin: authors[range]?.origin, machine: transcripts[range])
         }
         var views: [ReviewHighlight] = []
         for (offset, highlight) in highlights.enumerated() {

@@ -9,6 +9,8 @@ enum EditRequest: Equatable, Sendable {
     case note(highlight: Int, String)
     case text(segment: Int, String)
     case speakers([SpeakerAssignment])
+    /// Segments `first...last` are `speaker`'s (a letter).
+    case assignSpeaker(first: Int, last: Int, speaker: String)
     case split(segment: Int, frame: Int64)
     case merge(segment: Int)
     case marker(frame: Int64)

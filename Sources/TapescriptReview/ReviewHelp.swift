@@ -32,7 +32,8 @@ enum ReviewHelp {
             [
                 ("i", "edit the text here (Enter saves, Esc cancels)"),
                 ("e", "edit in $VISUAL / $EDITOR (a whole highlight: one paragraph a segment)"),
-                ("S", "name the speakers (A=Andy B=Jane)"), ("q", "quit (everything is already saved)"),
+                ("S", "name the speakers (A=Andy B=Jane)"), ("a", "give the segment to the next speaker"),
+                ("q", "quit (everything is already saved)"),
             ]
         ),
     ]

@@ -135,9 +135,10 @@ struct ReviewModel {
             mode = .field(.text(segment: segment.index), LineEditor(text: segment.text ?? ""))
             textEditBase = (segment.startFrame, segment.text ?? "")
         case .character("e"): return openEditor()
+        case .character("a"): return giveToNextSpeaker()
         case .character("S"):
-            guard snapshot.recording.channelCount > 1 else {
-                message = "this recording is mono: its segments have no speakers to name"
+            guard snapshot.speakerCount > 0 else {
+                message = "this mono recording was imported before voices were told apart: no speakers to name"
                 return []
             }
             let names = snapshot.speakerNames.sorted { $0.key < $1.key }.map { channel, name in
@@ -191,6 +192,23 @@ struct ReviewModel {
             return [.edit(.unmark(first: first, last: first))]
         }
         return [.edit(.mark(first: first, last: last))]
+    }
+
+    /// Gives the segment (or the selection) to the speaker after the current segment's, round the speakers.
+    private mutating func giveToNextSpeaker() -> [ReviewEffect] {
+        guard let segment = currentSegment else { return [] }
+        guard snapshot.speakerCount > 1 else {
+            message = "this recording has no other speaker to give the segment to"
+            return []
+        }
+        let rows = selection
+        let next = ((segment.channel ?? -1) + 1) % snapshot.speakerCount
+        return [
+            .edit(
+                .assignSpeaker(
+                    first: rows.lowerBound + 1, last: rows.upperBound + 1, speaker: ReviewSnapshot.letter(channel: next)
+                ))
+        ]
     }
 
     private mutating func openHighlightField(

@@ -205,6 +205,8 @@ public final class ReviewSession {
         case .text(let segment, let text): summary = try library.setText(reference, segment: segment, text: text)
         case .speakers(let assignments):
             summary = try library.nameSpeakers(reference, assignments.map { ($0.speaker, $0.name) })
+        case .assignSpeaker(let first, let last, let speaker):
+            summary = try library.assignSpeaker(reference, segments: first, through: last, to: speaker)
         case .split(let segment, let frame): summary = try library.split(reference, segment: segment, atFrame: frame)
         case .merge(let segment): summary = try library.merge(reference, segment: segment)
         case .marker(let frame): summary = try library.addMarker(reference, atFrame: frame)

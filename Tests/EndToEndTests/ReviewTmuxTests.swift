@@ -316,6 +316,23 @@ import Testing
         #expect(sgrParameters(in: first).contains { $0.contains(7) }, "\(first)")
         #expect(!sgrParameters(in: second).contains { $0.contains(7) }, "\(second)")
     }
+
+    @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux and the built tapescript"))
+    func aGivesTheSegmentToTheNextSpeakerAndUndoTakesItBack() async throws {
+        let (session, id) = try await openCall()
+        defer { session.kill() }
+
+        try session.send("a")
+        let given = try await session.waitFor("segment 1 is now speaker B's")
+        let row = try #require(session.rows(of: given).first { $0.hasPrefix("    1 ") }, "\(given)")
+        #expect(row.contains(" B "), "\(row)")
+        #expect(try await workspace.segments(id).map(\.speaker) == ["B", "B", "A", "B"])
+
+        try session.send("u")
+        try await session.waitFor("undid: segment 1 is now speaker B's")
+        #expect(try await workspace.segments(id).map(\.speaker) == ["A", "B", "A", "B"])
+        try await quitAndExpectARestoredTerminal(session)
+    }
 }
 
 /// Polls `condition` until it holds, for up to `timeoutSeconds`.
