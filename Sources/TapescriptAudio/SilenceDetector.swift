@@ -61,10 +61,13 @@ public struct SilenceDetector: Sendable {
                 coarse.append([run])
             }
         }
-        let model = clustering.model(
-            of: coarse.compactMap { parts in
-                parts.first.map { $0.lowerBound..<(parts.last?.upperBound ?? $0.upperBound) }
-            })
+        // The voices are learnt from the stretches between longer silences; when the talk never pauses that
+        // long, from the stretches between words.
+        let model =
+            clustering.model(
+                of: coarse.compactMap { parts in
+                    parts.first.map { $0.lowerBound..<(parts.last?.upperBound ?? $0.upperBound) }
+                }) ?? clustering.model(of: runs)
         var segments: [Range<Int>] = []
         let context = windows(VoiceChange.contextSeconds, envelope)
         for parts in coarse {
@@ -72,11 +75,16 @@ public struct SilenceDetector: Sendable {
             let whole = current.lowerBound..<(parts.last?.upperBound ?? current.upperBound)
             for (before, after) in zip(parts, parts.dropFirst()) {
                 let tail = max(current.lowerBound, before.upperBound - context)..<before.upperBound
-                let head = after.lowerBound..<min(whole.upperBound, after.lowerBound + context)
+                // The voice after the pause is heard in the stretch up to the next pause, where a third voice
+                // cannot creep in; only when that stretch is too short to tell, further on.
+                let head = after.lowerBound..<min(after.upperBound, after.lowerBound + context)
+                let longHead = after.lowerBound..<min(whole.upperBound, after.lowerBound + context)
                 // The voice decides where it is clear; where it is not (short sides, voices alike), a change of
                 // pitch does, as it did before voiceprints.
-                let verdict = model.flatMap {
-                    VoiceChange.verdict(clustering.feature(of: tail), clustering.feature(of: head), $0)
+                let verdict = model.flatMap { model in
+                    let before = clustering.statistics(of: tail)
+                    return VoiceChange.verdict(before, clustering.statistics(of: head), model)
+                        ?? VoiceChange.verdict(before, clustering.statistics(of: longHead), model)
                 }
                 if !oneVoice, verdict ?? pitch.talkerChanges(between: tail, and: head) {
                     segments.append(current)
@@ -91,11 +99,11 @@ public struct SilenceDetector: Sendable {
         let kept = segments.filter { $0.count >= minimumSpeech }
         var assignments: [SpeakerClustering.Assignment] = []
         for run in kept {
-            let feature = clustering.feature(of: run)
+            let statistics = clustering.statistics(of: run)
             if oneVoice {
                 assignments.append(.init(speaker: 0, confidence: 1))
-            } else if let model, feature.frames > 0 {
-                assignments.append(model.assign(feature.mean))
+            } else if let model, statistics.count > 0 {
+                assignments.append(model.assign(statistics))
             } else {
                 // A stretch too short to hear a voice in goes with the speaker before it.
                 assignments.append(.init(speaker: assignments.last?.speaker ?? 0, confidence: 0))

@@ -97,4 +97,32 @@ import Testing
         let pauses = SilenceDetector(parameters: parameters).pauses(in: envelope)
         #expect(pauses.contains { !$0.splits && Double($0.endFrame - $0.startFrame) / 16_000 > 0.9 })
     }
+
+    func speakers(of recording: TestRecording) throws -> [Int?] {
+        let folder = try TemporaryFolder()
+        try recording.write(to: folder.file("voices.wav"))
+        return SilenceDetector().detect(in: try RecordingAnalyzer.analyze(path: folder.file("voices.wav")).envelope)
+            .map(\.speaker)
+    }
+
+    @Test func twoVoicesTakingTurnsAreTwoSpeakers() throws {
+        var recording = TestRecording(sampleRate: 16_000, channelCount: 1, seconds: 19)
+        for turn in 0..<6 {
+            let start = 0.5 + Double(turn) * 3
+            recording.addSpeech(
+                from: start, to: start + 2, decibels: -25, pitch: turn.isMultiple(of: 2) ? 110 : 220,
+                seed: UInt64(turn + 1))
+        }
+        #expect(try speakers(of: recording) == [0, 1, 0, 1, 0, 1])
+    }
+
+    /// Clustering always finds two groups; one voice must still be heard as one speaker, not split in two.
+    @Test func oneVoiceIsOneSpeaker() throws {
+        var recording = TestRecording(sampleRate: 16_000, channelCount: 1, seconds: 13)
+        for turn in 0..<4 {
+            let start = 0.5 + Double(turn) * 3
+            recording.addSpeech(from: start, to: start + 2, decibels: -25, pitch: 120, seed: UInt64(turn + 1))
+        }
+        #expect(Set(try speakers(of: recording)).count == 1)
+    }
 }
