@@ -79,6 +79,11 @@ public struct Envelope: Sendable, Equatable {
         return mean > 0 ? 10 * log10f(mean) : Self.floorDecibels
     }
 
+    /// The level codes of one channel, window after window.
+    public func levelCodes(ofChannel channel: Int) -> [UInt8] {
+        (0..<windowCount).map { levelCodes[$0 * channelCount + channel] }
+    }
+
     /// One level code per window for all channels together: the loudest channel's.
     public func loudestLevelCodes() -> [UInt8] {
         guard channelCount > 1 else { return levelCodes }

@@ -1,8 +1,9 @@
 /// The knobs of silence segmentation. The defaults suit interviews; the README explains each.
 public struct SegmentationParameters: Sendable, Equatable, Codable {
-    /// A pause at least this long always ends a segment, even when the same person goes on. nil: 1.0 s when
-    /// each talker has a channel of their own (the channel then tells a turn change at any pause), 0.35 s on
-    /// mono, where a turn change after a short gap cannot always be heard in the voice.
+    /// A pause at least this long always ends a segment, even when the same person goes on. nil: 0.5 s when
+    /// each talker has a channel of their own (the channel then tells a turn change at any pause, and only
+    /// pauses inside a turn need bridging), 0.35 s on mono, where a turn change after a short gap cannot
+    /// always be heard in the voice.
     public var minimumSilenceSeconds: Double?
     /// A shorter pause ends a segment only when the talker changes across it. Pauses below
     /// `minimumTurnGapSeconds` never do: they are the gaps between words.
@@ -49,7 +50,7 @@ public struct SegmentationParameters: Sendable, Equatable, Codable {
 
     /// The minimum silence in force for a recording with `channelCount` channels.
     public func minimumSilenceSeconds(channelCount: Int) -> Double {
-        minimumSilenceSeconds ?? (channelCount > 1 ? 1.0 : 0.35)
+        minimumSilenceSeconds ?? (channelCount > 1 ? 0.5 : 0.35)
     }
 }
 

@@ -2,9 +2,11 @@ import Foundation
 
 /// Who is talking, as far as the envelope can tell.
 ///
-/// On a call recording each party has a channel of its own, so the channel with the higher median level
-/// names the talker, even with the other party bleeding through. On mono, the median pitch of the voice
-/// before and after a pause tells whether the talker changed.
+/// On a call recording each party has a channel of its own, so the channel that carries a voice names the
+/// talker, even with the other party bleeding through. Each channel is judged against its own range, from
+/// its noise floor to its speech level, not by raw level: a hissing line or a loud handset would otherwise
+/// take the quiet party's turns. On mono, the median pitch of the voice before and after a pause tells
+/// whether the talker changed (where the voices themselves cannot say).
 struct SpeakerEvidence {
     /// How much speech on each side of a pause is compared: up to 3 s.
     static let contextWindowCount = 300
@@ -16,12 +18,61 @@ struct SpeakerEvidence {
     let envelope: Envelope
     let activity: VoiceActivity
     let parameters: SegmentationParameters
+    /// Each channel's noise floor and speech level over the whole recording, in dBFS.
+    private let ranges: [(floor: Float, speech: Float)]
+
+    init(envelope: Envelope, activity: VoiceActivity, parameters: SegmentationParameters) {
+        self.envelope = envelope
+        self.activity = activity
+        self.parameters = parameters
+        ranges = envelope.channelCount > 1 ? Self.channelRanges(envelope, activity) : []
+    }
+
+    /// A channel's floor is a low percentile of its level; its speech level a high percentile of its level
+    /// while anyone speaks (its own party's voice is the loudest thing on it). The floor is held within 40 dB
+    /// of the speech level, so that a line in digital silence does not make the faintest crosstalk count.
+    private static func channelRanges(_ envelope: Envelope, _ activity: VoiceActivity) -> [(
+        floor: Float, speech: Float
+    )] {
+        (0..<envelope.channelCount).map { channel in
+            var all = [Int](repeating: 0, count: 256)
+            var speaking = [Int](repeating: 0, count: 256)
+            for window in 0..<envelope.windowCount {
+                let code = Int(envelope.levelCodes[window * envelope.channelCount + channel])
+                all[code] += 1
+                if window < activity.isSpeech.count, activity.isSpeech[window] { speaking[code] += 1 }
+            }
+            let speech = percentile(speaking, 0.95) ?? percentile(all, 0.95) ?? Envelope.floorDecibels
+            let floor = max(percentile(all, 0.1) ?? Envelope.floorDecibels, speech - 40)
+            return (floor, max(speech, floor + 1))
+        }
+    }
+
+    private static func percentile(_ histogram: [Int], _ fraction: Double) -> Float? {
+        let total = histogram.reduce(0, +)
+        guard total > 0 else { return nil }
+        let rank = Int((Double(total - 1) * fraction).rounded())
+        var seen = 0
+        for (code, count) in histogram.enumerated() {
+            seen += count
+            if seen > rank { return LevelCode.decibels(UInt8(code)) }
+        }
+        return nil
+    }
+
+    /// The channel whose median level over `windows` sits highest in its own range.
+    private func talker(in windows: [Int]) -> Int? {
+        let medians = channelMedians(in: windows)
+        let positions = medians.indices.map { channel in
+            (medians[channel] - ranges[channel].floor) / (ranges[channel].speech - ranges[channel].floor)
+        }
+        return positions.indices.max { positions[$0] < positions[$1] }
+    }
 
     /// The channel carrying the talker in `windows`; nil for mono.
     func talkerChannel(in windows: Range<Int>) -> Int? {
         guard envelope.channelCount > 1 else { return nil }
-        let medians = channelMedians(in: speechWindows(in: windows, fromEnd: false, limit: windows.count))
-        return medians.indices.max { medians[$0] < medians[$1] }
+        return talker(in: speechWindows(in: windows, fromEnd: false, limit: windows.count))
     }
 
     /// Whether the talker before a pause differs from the talker after it.
@@ -30,8 +81,7 @@ struct SpeakerEvidence {
         let head = speechWindows(in: after, fromEnd: false, limit: Self.contextWindowCount)
         if envelope.channelCount > 1 {
             let (left, right) = (channelMedians(in: tail), channelMedians(in: head))
-            guard let talkerBefore = left.indices.max(by: { left[$0] < left[$1] }),
-                let talkerAfter = right.indices.max(by: { right[$0] < right[$1] }), talkerBefore != talkerAfter
+            guard let talkerBefore = talker(in: tail), let talkerAfter = talker(in: head), talkerBefore != talkerAfter
             else { return false }
             let swing = (left[talkerBefore] - left[talkerAfter]) + (right[talkerAfter] - right[talkerBefore])
             return swing >= Self.minimumBalanceSwingDecibels

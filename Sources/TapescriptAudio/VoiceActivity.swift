@@ -1,7 +1,9 @@
 import Foundation
 
-/// Which windows of a recording hold speech: the level of the loudest channel (its power smoothed over three
-/// windows) against a threshold set from the local noise floor and speech level, with hysteresis.
+/// Which windows of a recording hold speech: each channel's level (its power smoothed over three windows)
+/// against a threshold set from that channel's own local noise floor and speech level, with hysteresis; a
+/// window is speech when any channel's is. Judging each channel by itself is what keeps a quiet party on a
+/// clean line heard next to a hissing one: the hiss raises only its own channel's floor.
 struct VoiceActivity {
     /// Windows of speech, in order.
     let runs: [Range<Int>]
@@ -9,11 +11,33 @@ struct VoiceActivity {
     let isSpeech: [Bool]
 
     init(envelope: Envelope, parameters: SegmentationParameters) {
-        let codes = Self.smoothed(envelope.loudestLevelCodes())
-        let statistics = LevelStatistics(codes: codes)
+        var isSpeech = [Bool](repeating: false, count: envelope.windowCount)
+        for channel in 0..<envelope.channelCount {
+            let codes = Self.smoothed(
+                envelope.channelCount == 1 ? envelope.levelCodes : envelope.levelCodes(ofChannel: channel))
+            for (window, active) in Self.speech(in: codes, parameters: parameters).enumerated() where active {
+                isSpeech[window] = true
+            }
+        }
         var runs: [Range<Int>] = []
-        var isSpeech = [Bool](repeating: false, count: codes.count)
         var start: Int?
+        for window in isSpeech.indices {
+            if isSpeech[window], start == nil { start = window }
+            if !isSpeech[window], let began = start {
+                runs.append(began..<window)
+                start = nil
+            }
+        }
+        if let began = start { runs.append(began..<isSpeech.count) }
+        self.runs = runs
+        self.isSpeech = isSpeech
+    }
+
+    /// Whether each window of one channel's level codes is speech.
+    private static func speech(in codes: [UInt8], parameters: SegmentationParameters) -> [Bool] {
+        let statistics = LevelStatistics(codes: codes)
+        var isSpeech = [Bool](repeating: false, count: codes.count)
+        var speaking = false
         for window in codes.indices {
             let (floor, speech) = statistics.levels(at: window)
             let onset: Float
@@ -23,18 +47,11 @@ struct VoiceActivity {
                 // At least 5 dB above the floor; in digital silence, within 40 dB of the speech level.
                 onset = max(floor + max(5, 0.15 * (speech - floor)), speech - 40)
             }
-            let threshold = start == nil ? onset : onset - Float(parameters.hysteresisDecibels)
-            let active = LevelCode.decibels(codes[window]) > threshold
-            isSpeech[window] = active
-            if active, start == nil { start = window }
-            if !active, let began = start {
-                runs.append(began..<window)
-                start = nil
-            }
+            let threshold = speaking ? onset - Float(parameters.hysteresisDecibels) : onset
+            speaking = LevelCode.decibels(codes[window]) > threshold
+            isSpeech[window] = speaking
         }
-        if let began = start { runs.append(began..<codes.count) }
-        self.runs = runs
-        self.isSpeech = isSpeech
+        return isSpeech
     }
 
     /// A centred three-window moving average of power, back as level codes: one loud click no longer starts

@@ -5,7 +5,7 @@ import TapescriptAudio
 struct SegmentationOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "A pause at least this long always splits (seconds; default 0.35 on mono, 1.0 on call recordings).",
+            "A pause at least this long always splits (seconds; default 0.35 on mono, 0.5 on call recordings).",
             valueName: "seconds"))
     var minSilence: Double?
 

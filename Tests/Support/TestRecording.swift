@@ -44,11 +44,11 @@ public struct TestRecording {
         }
     }
 
-    /// White noise at `decibels` dBFS RMS over the whole recording, on every channel.
-    public mutating func addNoise(decibels: Double, seed: UInt64 = 7) {
+    /// White noise at `decibels` dBFS RMS over the whole recording, on `channel` or on every channel.
+    public mutating func addNoise(decibels: Double, channel only: Int? = nil, seed: UInt64 = 7) {
         var random = SplitMix(seed: seed)
         let amplitude = Float(pow(10, decibels / 20) * sqrt(3.0))
-        for channel in channels.indices {
+        for channel in channels.indices where only == nil || only == channel {
             for index in 0..<frameCount { channels[channel][index] += amplitude * random.nextSignedUnit() }
         }
     }

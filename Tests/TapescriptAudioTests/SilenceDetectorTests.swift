@@ -78,6 +78,20 @@ import Testing
         #expect(found.map(\.2) == [0, 1, 0])
     }
 
+    /// A hissing line louder than the quiet party's voice: the channel that rose above its own floor talks.
+    @Test func aNoisyLineDoesNotTakeTheQuietPartysTurns() throws {
+        var recording = TestRecording(sampleRate: 8000, channelCount: 2, seconds: 10)
+        recording.addSpeech(from: 0.5, to: 2.5, decibels: -40, channel: 0, pitch: 150)
+        recording.addSpeech(from: 3.5, to: 5.5, decibels: -20, channel: 1, pitch: 150, seed: 2)
+        recording.addSpeech(from: 6.5, to: 8.5, decibels: -40, channel: 0, pitch: 150, seed: 3)
+        recording.bleed(from: 0, into: 1, decibels: -30)
+        recording.bleed(from: 1, into: 0, decibels: -30)
+        recording.addNoise(decibels: -38, channel: 1)
+        let found = try segments(of: recording)
+        expectBoundaries(found, [(0.5, 2.5), (3.5, 5.5), (6.5, 8.5)])
+        #expect(found.map(\.2) == [0, 1, 0])
+    }
+
     @Test func silenceGivesNoSegments() throws {
         let recording = TestRecording(sampleRate: 16_000, channelCount: 1, seconds: 3)
         #expect(try segments(of: recording).isEmpty)
