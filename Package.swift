@@ -64,7 +64,11 @@ let package = Package(
         .target(name: "TapescriptEngines"),
         .target(
             name: "TapescriptLibrary",
-            dependencies: ["TapescriptAudio", "TapescriptFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "TapescriptAudio", "TapescriptFiles", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API itself, for incremental blob I/O (GRDB binds a blob as one copied value).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ]
         ),
         // Drafts for the author: the document and its text rendering, reading the reply back (quoting, re-wrapping),
         // alignment, word diff, three-way merge, and the publication. Pure: no database, no mail, no zip.

@@ -4,28 +4,40 @@ extension Envelope {
     private static let magic = Array("TSENV1".utf8)
     private static let headerCount = magic.count + 16
 
-    private static let voiceprintMagic = Array("VOICE1".utf8)
-    private static let voiceprintHeaderCount = voiceprintMagic.count + 12
+    static let voiceprintMagic = Array("VOICE1".utf8)
+    static let voiceprintHeaderCount = voiceprintMagic.count + 12
 
     /// A compact binary form for storage: a small header (sample rate, window length, channels, level count as
     /// little-endian UInt32), then the level codes and the pitch codes; then, for a mono recording, the
-    /// voiceprint: its own header (frame length as a little-endian Float64, code count as UInt32) and codes.
+    /// voiceprint section (`Voiceprint.encode(into:)`).
     public func encoded() -> Data {
-        let voiceCount = voiceprint.map { Self.voiceprintHeaderCount + $0.codes.count } ?? 0
-        var data = Data(capacity: Self.headerCount + levelCodes.count + pitchCodes.count + voiceCount)
+        var data = encodedLevels()
+        voiceprint?.encode { data.append(contentsOf: $0) }
+        return data
+    }
+
+    /// `encoded()` without the voiceprint section: what a store keeps beside it when it keeps the voiceprint
+    /// apart.
+    public func encodedLevels() -> Data {
+        var data = Data(capacity: Self.headerCount + levelCodes.count + pitchCodes.count)
         data.append(contentsOf: Self.magic)
         for field in [sampleRate, windowFrameCount, channelCount, levelCodes.count] {
             withUnsafeBytes(of: UInt32(field).littleEndian) { data.append(contentsOf: $0) }
         }
         data.append(contentsOf: levelCodes)
         data.append(contentsOf: pitchCodes)
-        if let voiceprint {
-            data.append(contentsOf: Self.voiceprintMagic)
-            withUnsafeBytes(of: voiceprint.frameSeconds.bitPattern.littleEndian) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: UInt32(voiceprint.codes.count).littleEndian) { data.append(contentsOf: $0) }
-            voiceprint.codes.withUnsafeBytes { data.append(contentsOf: $0) }
-        }
         return data
+    }
+
+    /// Reads `encodedLevels()` and a voiceprint section stored apart; nil when either is not what it should be.
+    public init?(encoded levels: Data, voiceprint section: Data) {
+        guard let envelope = Envelope(encoded: levels), envelope.voiceprint == nil,
+            let voiceprint = Self.voiceprint(in: section[...])
+        else { return nil }
+        self.init(
+            sampleRate: envelope.sampleRate, windowFrameCount: envelope.windowFrameCount,
+            channelCount: envelope.channelCount, levelCodes: envelope.levelCodes, pitchCodes: envelope.pitchCodes,
+            voiceprint: voiceprint)
     }
 
     /// Reads the form `encoded()` writes; nil when the bytes are not such an envelope.
@@ -69,5 +81,21 @@ extension Envelope {
         else { return nil }
         let codes = data[(fields + 12)...].map { Int8(bitPattern: $0) }
         return Voiceprint(frameSeconds: frameSeconds, codes: codes)
+    }
+}
+
+extension Voiceprint {
+    /// The length of the section `encode(into:)` writes, in bytes.
+    public var encodedCount: Int { Envelope.voiceprintHeaderCount + codes.count }
+
+    /// Hands the voiceprint section (its header: frame length as a little-endian Float64, code count as UInt32;
+    /// then the codes) to `write` piece by piece, the codes straight from their array: a store can then write
+    /// hours of voiceprint without a second copy of it in memory.
+    public func encode(into write: (UnsafeRawBufferPointer) throws -> Void) rethrows {
+        var header = Envelope.voiceprintMagic
+        withUnsafeBytes(of: frameSeconds.bitPattern.littleEndian) { header.append(contentsOf: $0) }
+        withUnsafeBytes(of: UInt32(codes.count).littleEndian) { header.append(contentsOf: $0) }
+        try header.withUnsafeBytes(write)
+        try codes.withUnsafeBytes(write)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TapescriptAudio
 
 /// An interview with the facts `tapescript list` shows.
@@ -45,10 +46,13 @@ extension Library {
                 container: analysis.format.container, encoding: analysis.format.encoding,
                 sampleRate: analysis.format.sampleRate, channelCount: analysis.format.channelCount,
                 frameCount: analysis.decodedFrameCount, expectedFrameCount: analysis.truncation?.expectedFrameCount,
-                nonFiniteSampleCount: analysis.nonFiniteSampleCount, envelope: analysis.envelope.encoded(),
+                nonFiniteSampleCount: analysis.nonFiniteSampleCount, envelope: analysis.envelope.encodedLevels(),
                 segmentation: parameters, importedAt: now)
             try recording.insert(db)
             guard let recordingId = recording.id else { throw LibraryError.databaseFailure(reason: "no row id") }
+            if let voiceprint = analysis.envelope.voiceprint {
+                try Self.storeVoiceprint(voiceprint, recordingId: recordingId, db: db)
+            }
             try Self.insertSegments(regions, recordingId: recordingId, db: db)
             for cue in analysis.markers {
                 var marker = Marker(id: nil, recordingId: recordingId, frame: cue.frame, label: cue.label)
@@ -56,6 +60,48 @@ extension Library {
             }
             return interview
         }
+    }
+
+    /// Writes a voiceprint into its own row through SQLite's incremental blob I/O: for hours of mono it is
+    /// megabytes, and binding it as one value would hold two more copies of it in memory (GRDB's and SQLite's).
+    /// The row's blob is its last column and starts as a zeroblob, so SQLite never builds it whole either.
+    static func storeVoiceprint(_ voiceprint: Voiceprint, recordingId: Int64, db: Database) throws {
+        try db.execute(
+            sql: "INSERT INTO voiceprint (recordingId, section) VALUES (?, zeroblob(?))",
+            arguments: [recordingId, voiceprint.encodedCount])
+        var handle: OpaquePointer?
+        guard
+            sqlite3_blob_open(db.sqliteConnection, "main", "voiceprint", "section", recordingId, 1, &handle)
+                == SQLITE_OK, let blob = handle
+        else {
+            sqlite3_blob_close(handle)
+            throw LibraryError.databaseFailure(reason: "cannot open the voiceprint for writing")
+        }
+        defer { sqlite3_blob_close(blob) }
+        var offset: Int32 = 0
+        try voiceprint.encode { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            guard sqlite3_blob_write(blob, base, Int32(bytes.count), offset) == SQLITE_OK else {
+                throw LibraryError.databaseFailure(reason: "cannot write the voiceprint")
+            }
+            offset += Int32(bytes.count)
+        }
+    }
+
+    /// The stored envelope of `recording`, with its voiceprint wherever it is kept.
+    /// - Throws: `LibraryError.damaged` when the stored bytes are not an envelope.
+    public func envelope(of recording: Recording) throws(LibraryError) -> Envelope {
+        let section = try read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT section FROM voiceprint WHERE recordingId = ?", arguments: [recording.id])
+        }
+        let decoded =
+            section.map { Envelope(encoded: recording.envelope, voiceprint: $0) }
+            ?? Envelope(encoded: recording.envelope)
+        guard let envelope = decoded else {
+            throw .damaged(path: path, detail: "the level envelope of recording '\(recording.path)' cannot be read")
+        }
+        return envelope
     }
 
     /// Every interview, oldest first.
@@ -182,16 +228,5 @@ extension Library {
             }
             try segment.insert(db)
         }
-    }
-}
-
-extension Recording {
-    /// The stored level envelope.
-    /// - Throws: `LibraryError.damaged` when the stored bytes are not an envelope.
-    public func decodedEnvelope(libraryPath: String) throws(LibraryError) -> Envelope {
-        guard let envelope = Envelope(encoded: envelope) else {
-            throw .damaged(path: libraryPath, detail: "the level envelope of recording '\(path)' cannot be read")
-        }
-        return envelope
     }
 }

@@ -172,6 +172,15 @@ enum LibraryMigrations {
                 t.add(column: "interviewerSpeaker", .integer).check { $0 >= 0 && $0 < 8 }
             }
         }
+        migrator.registerMigration("v8: each voiceprint in a row of its own") { db in
+            // The voiceprint section of a mono recording's envelope (megabytes for hours), kept apart as the
+            // last column of its own row: SQLite can then write it piece by piece from the importer's memory
+            // instead of building it whole. Envelopes stored before keep theirs appended.
+            try db.create(table: "voiceprint") { t in
+                t.primaryKey("recordingId", .integer).references("recording", onDelete: .cascade)
+                t.column("section", .blob).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -36,7 +36,8 @@ public struct Recording: Codable, Sendable, Equatable, FetchableRecord, MutableP
     /// Frames the header promised, when the file turned out shorter (a truncated recording).
     public var expectedFrameCount: Int64?
     public var nonFiniteSampleCount: Int
-    /// The level envelope, as `Envelope.encoded()` writes it.
+    /// The level envelope, as `Envelope.encodedLevels()` writes it; a mono voiceprint is in the `voiceprint`
+    /// table (libraries written before v8 have it appended here, as `Envelope.encoded()` writes it).
     public var envelope: Data
     /// The parameters the current segments were made with (stored as JSON).
     public var segmentation: SegmentationParameters

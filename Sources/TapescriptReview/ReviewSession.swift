@@ -27,7 +27,7 @@ public final class ReviewSession {
     @discardableResult
     public func run() throws -> Int32? {
         let snapshot = try library.reviewSnapshot(of: reference)
-        let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)
+        let envelope = try library.envelope(of: snapshot.recording)
         let player = PlayerLocator(environment: environment).locate()
         let playback = Playback(
             recordingPath: snapshot.recording.path, sampleRate: snapshot.recording.sampleRate,

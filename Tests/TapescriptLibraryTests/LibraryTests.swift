@@ -32,9 +32,35 @@ import Testing
         #expect(interview.slug == "jane-doe-on-networking")
         let detail = try library.detail(of: .slug("jane-doe-on-networking"))
         #expect(detail.segments.count == 2)
-        #expect(try detail.recording.decodedEnvelope(libraryPath: ":memory:") == analysis.envelope)
+        #expect(try library.envelope(of: detail.recording) == analysis.envelope)
         #expect(try library.detail(of: .number(try #require(interview.id))).interview.slug == interview.slug)
         #expect(try library.summaries().map(\.segmentCount) == [2])
+    }
+
+    /// A mono voiceprint is written into a row of its own, piece by piece; the recording row keeps the levels.
+    @Test func aMonoVoiceprintIsKeptInARowOfItsOwn() throws {
+        let library = try Library.inMemory()
+        let analysis = try Self.analysis()
+        let voiceprint = try #require(analysis.envelope.voiceprint)
+        _ = try importAnalysis(analysis, into: library)
+        let detail = try library.detail(of: .slug("jane-doe-on-networking"))
+        #expect(detail.recording.envelope == analysis.envelope.encodedLevels())
+        let section = try library.read { db in try Data.fetchOne(db, sql: "SELECT section FROM voiceprint") }
+        #expect(section?.count == voiceprint.encodedCount)
+        #expect(try library.envelope(of: detail.recording).voiceprint == voiceprint)
+    }
+
+    /// Libraries written before v8 keep the voiceprint appended to the envelope; they still read.
+    @Test func anEnvelopeWithItsVoiceprintAppendedStillReads() throws {
+        let library = try Library.inMemory()
+        let analysis = try Self.analysis()
+        _ = try importAnalysis(analysis, into: library)
+        try library.write { db in
+            try db.execute(sql: "DELETE FROM voiceprint")
+            try db.execute(sql: "UPDATE recording SET envelope = ?", arguments: [analysis.envelope.encoded()])
+        }
+        let detail = try library.detail(of: .slug("jane-doe-on-networking"))
+        #expect(try library.envelope(of: detail.recording) == analysis.envelope)
     }
 
     @Test func theSameAudioTwiceIsRefusedAndChangesNothing() throws {

@@ -31,7 +31,7 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             let detail = try library.detail(of: options.reference)
-            let envelope = try detail.recording.decodedEnvelope(libraryPath: library.path)
+            let envelope = try library.envelope(of: detail.recording)
             let parameters = segmentation.resolved(over: .interview)
             let pauses = SilenceDetector(parameters: parameters).pauses(in: envelope)
             let rate = Double(detail.recording.sampleRate)

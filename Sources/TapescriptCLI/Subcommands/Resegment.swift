@@ -30,7 +30,7 @@ extension Tapescript {
             let library = try options.library()
             let reference = options.reference
             let detail = try library.detail(of: reference)
-            let envelope = try detail.recording.decodedEnvelope(libraryPath: library.path)
+            let envelope = try library.envelope(of: detail.recording)
             let parameters = segmentation.resolved(over: .interview)
             let regions = SilenceDetector(parameters: parameters).detect(in: envelope)
             try library.replaceSegments(of: reference, with: regions, parameters: parameters)

@@ -32,7 +32,7 @@ extension Tapescript {
             let format = json ? .json : format
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
-            let envelope = try snapshot.recording.decodedEnvelope(libraryPath: library.path)
+            let envelope = try library.envelope(of: snapshot.recording)
             let rows = SegmentRow.rows(of: snapshot, envelope: envelope)
             switch format {
             case .json: try printJSON(rows)
