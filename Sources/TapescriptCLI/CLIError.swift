@@ -5,6 +5,9 @@ enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     case cannotWrite(path: String)
     /// Text that is not UTF-8; `byteOffset` is where the first invalid byte is.
     case notUTF8(path: String, byteOffset: Int)
+    /// A deletion nobody confirmed: not at a terminal and no `--yes`, or the answer was not yes.
+    case deletionNotConfirmed(slug: String)
+    case noLibrary(path: String)
 
     var description: String {
         switch self {
@@ -15,6 +18,10 @@ enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
         case .notUTF8(let path, let offset):
             let source = path == "-" ? "standard input" : "'\(path)'"
             return "\(source) is not UTF-8 text (the byte at offset \(offset) is not); save it as UTF-8 and try again"
+        case .deletionNotConfirmed(let slug):
+            return "interview '\(slug)' was not deleted; to delete it without being asked, add --yes"
+        case .noLibrary(let path):
+            return "there is no library at '\(path)' yet; import a recording first, or name one with --library"
         case .notATerminal:
             return "review needs a terminal; in scripts use mark, unmark, text, speakers, split, merge and undo"
         }

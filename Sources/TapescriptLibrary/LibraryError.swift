@@ -13,6 +13,10 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case unreadable(path: String, part: UnreadablePart)
     case databaseFailure(reason: String)
     case invalidEdit(EditError)
+    case invalidSlug(String)
+    case slugTaken(String)
+    case emptyTitle
+    case backupExists(path: String)
 
     public var description: String {
         switch self {
@@ -39,6 +43,15 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the library could not be updated: \(reason)"
         case .invalidEdit(let error):
             return error.description
+        case .invalidSlug(let slug):
+            return "'\(slug)' cannot be a slug: use lowercase letters, digits and single hyphens (at most "
+                + "\(Slug.maximumLength), not only digits), e.g. jane-doe-2026"
+        case .slugTaken(let slug):
+            return "another interview is already called '\(slug)'; choose another slug"
+        case .backupExists(let path):
+            return "'\(path)' already exists; a backup never writes over a file, so name a new one"
+        case .emptyTitle:
+            return "the title is empty; give the interview a title with some words in it"
         }
     }
 }

@@ -52,4 +52,16 @@ public enum LibraryLocation {
             close(descriptor)
         }
     }
+
+    /// Makes an empty file at `path`, readable by its owner alone; false when something is already there.
+    static func createNewPrivateFile(at path: String) throws(LibraryError) -> Bool {
+        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, PrivateFile.fileMode)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { return false }
+            throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
+        }
+        fchmod(descriptor, PrivateFile.fileMode)
+        close(descriptor)
+        return true
+    }
 }
