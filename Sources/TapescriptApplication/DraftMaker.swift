@@ -49,7 +49,9 @@ public struct DraftMaker: Sendable {
         let built = try Self.draft(of: snapshot, version: 0, date: now)
         var document = built.document
         // The version number is taken in the same transaction that stores the text and delivers the draft.
-        return try library.recordDraft(reference, recipient: recipient, paragraphs: built.sent, now: now) { version in
+        return try library.recordDraft(
+            reference, recipient: recipient, paragraphs: built.sent, format: format.rawValue, now: now
+        ) { version in
             document.version = version
             return DraftRenderer.plainText(document)
         } deliver: { record in

@@ -13,6 +13,8 @@ public struct DraftRecord: Codable, Sendable, Equatable, FetchableRecord, Mutabl
     public var createdAt: Date
     /// What each paragraph sent stood for (stored as JSON).
     public var paragraphs: [SentParagraph]
+    /// The form it was sent in (txt, md, docx, eml); nil for drafts recorded before the form was kept.
+    public var format: String? = nil
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)

@@ -7,11 +7,13 @@ extension Library {
     /// - Parameter make: builds the text from the version number.
     /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store.
     public func recordDraft(
-        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
-        make: (Int) -> String
+        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], format: String? = nil,
+        now: Date = Date(), make: (Int) -> String
     ) throws(LibraryError) -> DraftRecord {
         do {
-            return try recordDraft(reference, recipient: recipient, paragraphs: paragraphs, now: now, make: make) { $0 }
+            return try recordDraft(
+                reference, recipient: recipient, paragraphs: paragraphs, format: format, now: now, make: make
+            ) { $0 }
         } catch let error as LibraryError {
             throw error
         } catch {
@@ -29,8 +31,8 @@ extension Library {
     /// - Throws: `LibraryError.unknownInterview`, or another `LibraryError` from the store; what `deliver` throws,
     ///   as it is, with nothing recorded.
     public func recordDraft<Delivered>(
-        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], now: Date = Date(),
-        make: (Int) -> String, deliver: (DraftRecord) throws -> Delivered
+        _ reference: InterviewReference, recipient: String?, paragraphs: [SentParagraph], format: String? = nil,
+        now: Date = Date(), make: (Int) -> String, deliver: (DraftRecord) throws -> Delivered
     ) throws -> Delivered {
         var undelivered: (any Error)?
         do {
@@ -44,7 +46,7 @@ extension Library {
                 let version = (last ?? 0) + 1
                 var draft = DraftRecord(
                     id: nil, interviewId: interviewId, version: version, text: make(version), recipient: recipient,
-                    createdAt: now, paragraphs: paragraphs)
+                    createdAt: now, paragraphs: paragraphs, format: format)
                 try draft.insert(db)
                 do {
                     return try deliver(draft)
@@ -130,4 +132,31 @@ extension Library {
             }
         }
     }
+
+    /// Every draft of an interview, oldest first, with whether the author answered it.
+    public func drafts(of reference: InterviewReference) throws(LibraryError) -> (Interview, [SentDraft]) {
+        try read { db in
+            let detail = try Self.detail(of: reference, db: db)
+            let records = try DraftRecord.all().filter(interviewId: detail.interview.id ?? -1)
+                .order(DraftRecord.Columns.version).fetchAll(db)
+            let sent = try records.map { record in
+                let words =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM textRevision WHERE draftId = ? AND origin = 'author'",
+                        arguments: [record.id]) ?? 0
+                let comments =
+                    try Int.fetchOne(
+                        db, sql: "SELECT count(*) FROM authorComment WHERE draftId = ?", arguments: [record.id]) ?? 0
+                return SentDraft(record: record, answered: words + comments > 0)
+            }
+            return (detail.interview, sent)
+        }
+    }
+}
+
+/// A draft as `drafts` lists it.
+public struct SentDraft: Sendable, Equatable {
+    public var record: DraftRecord
+    /// Whether a reply to it was applied: texts or comments from the author came back on it.
+    public var answered: Bool
 }

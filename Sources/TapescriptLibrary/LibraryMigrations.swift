@@ -181,6 +181,12 @@ enum LibraryMigrations {
                 t.column("section", .blob).notNull()
             }
         }
+        migrator.registerMigration("v9: the form each draft was sent in") { db in
+            try db.alter(table: "draft") { t in
+                // txt, md, docx or eml; NULL for drafts sent before it was kept.
+                t.add(column: "format", .text)
+            }
+        }
         return migrator
     }
 }
