@@ -41,6 +41,17 @@ public struct RecordingImporter: Sendable {
         return ImportedRecording(interview: interview, analysis: analysis, regions: regions, file: file)
     }
 
+    /// Points an interview at its recording's new place, once the file there is heard to hold the same audio
+    /// (the fingerprint import took: one decoding pass).
+    /// - Throws: `AudioError` when the file cannot be decoded, `LibraryError.differentAudio` when it is other
+    ///   audio.
+    public static func relink(
+        _ reference: InterviewReference, to file: String, in library: Library, progress: (Double) -> Void = { _ in }
+    ) throws -> Recording {
+        let analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
+        return try library.relink(reference, path: absolute(file), fingerprint: analysis.fingerprint)
+    }
+
     static func defaultTitle(for file: String) -> String {
         // A file name may hold any byte but / and NUL; the title keeps none that would drive a terminal.
         let stem = ControlCharacters.stripped(((file as NSString).lastPathComponent as NSString).deletingPathExtension)

@@ -36,6 +36,11 @@ extension Library {
             let existing = Recording.filter(Recording.Columns.fingerprint == analysis.fingerprint)
                 .select(Recording.Columns.interviewId, as: Int64.self)
             if let ownerId = try existing.fetchOne(db), let owner = try Interview.fetchOne(db, key: ownerId) {
+                let former = try String.fetchOne(
+                    db, sql: "SELECT path FROM recording WHERE interviewId = ?", arguments: [ownerId])
+                if let former, former != path, !FileManager.default.fileExists(atPath: former) {
+                    throw LibraryError.movedRecording(path: path, existing: owner.slug, formerPath: former)
+                }
                 throw LibraryError.duplicateRecording(path: path, existing: owner.slug)
             }
             var interview = Interview(id: nil, slug: try Slug.unique(from: title, in: db), title: title, createdAt: now)

@@ -74,4 +74,22 @@ extension Library {
             segmentCount: detail.segments.count, highlightCount: try count("highlight"),
             textCount: try count("textRevision"), draftCount: try count("draft"))
     }
+
+    /// Points an interview at the new place of its recording, which must hold the same audio (`fingerprint` of
+    /// the file there, as import computes it).
+    /// - Throws: `LibraryError.differentAudio` when it does not, `.unknownInterview`.
+    @discardableResult
+    public func relink(
+        _ reference: InterviewReference, path: String, fingerprint: String
+    ) throws(LibraryError) -> Recording {
+        try write { db in
+            let detail = try Self.detail(of: reference, db: db)
+            guard detail.recording.fingerprint == fingerprint else {
+                throw LibraryError.differentAudio(path: path, interview: detail.interview.slug)
+            }
+            var recording = detail.recording
+            try recording.updateChanges(db) { $0.path = path }
+            return recording
+        }
+    }
 }

@@ -17,6 +17,10 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
     case slugTaken(String)
     case emptyTitle
     case backupExists(path: String)
+    /// The audio at `path` is an interview's whose recording is no longer at `formerPath`: it was moved.
+    case movedRecording(path: String, existing: String, formerPath: String)
+    /// `path` does not hold the audio the interview was imported from.
+    case differentAudio(path: String, interview: String)
 
     public var description: String {
         switch self {
@@ -50,6 +54,12 @@ public enum LibraryError: Error, Equatable, Sendable, CustomStringConvertible {
             return "another interview is already called '\(slug)'; choose another slug"
         case .backupExists(let path):
             return "'\(path)' already exists; a backup never writes over a file, so name a new one"
+        case .movedRecording(let path, let existing, let former):
+            return "'\(path)' holds the audio of interview '\(existing)', whose recording is no longer at "
+                + "'\(former)'; to point the interview here: tapescript relink \(existing) '\(path)'"
+        case .differentAudio(let path, let interview):
+            return "'\(path)' is not the recording of interview '\(interview)' (its audio differs); "
+                + "name the file it was imported from, wherever it is now"
         case .emptyTitle:
             return "the title is empty; give the interview a title with some words in it"
         }

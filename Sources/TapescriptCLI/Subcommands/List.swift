@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import TapescriptAudio
 import TapescriptLibrary
 import TapescriptTime
@@ -21,6 +22,8 @@ extension Tapescript {
             var segments: Int
             var path: String
             var importedAt: String
+            /// The recording is not at `path` any more (moved or deleted): `relink` points the interview at it.
+            var recordingMissing: Bool
         }
 
         func run() throws {
@@ -30,23 +33,33 @@ extension Tapescript {
                     id: summary.interview.id ?? 0, slug: summary.interview.slug, title: summary.interview.title,
                     duration: summary.recording.durationSeconds, channels: summary.recording.channelCount,
                     segments: summary.segmentCount, path: summary.recording.path,
-                    importedAt: summary.recording.importedAt.formatted(.iso8601))
+                    importedAt: summary.recording.importedAt.formatted(.iso8601),
+                    recordingMissing: !FileManager.default.fileExists(atPath: summary.recording.path))
             }
             if json { return try printJSON(entries) }
             guard !entries.isEmpty else {
                 Output.line("No interviews yet. Add one with: tapescript import FILE")
                 return
             }
+            let missing = entries.filter(\.recordingMissing)
             let table = TextTable(
-                header: ["#", "slug", "title", "length", "ch", "segments"],
+                header: ["#", "slug", "title", "length", "ch", "segments"] + (missing.isEmpty ? [] : ["recording"]),
                 rightAligned: [0, 3, 4, 5],
                 rows: entries.map { entry in
                     [
                         String(entry.id), entry.slug, entry.title, Timecode.duration(entry.duration),
                         String(entry.channels), String(entry.segments),
-                    ]
+                    ] + (missing.isEmpty ? [] : [entry.recordingMissing ? "missing" : ""])
                 })
             Output.write(table.render(terminal: .standardOutput))
+            if let first = missing.first {
+                let count = missing.count
+                Diagnostics().line(
+                    TerminalText(
+                        "\(count) recording\(count == 1 ? " is" : "s are") not where \(count == 1 ? "it was" : "they were") "
+                            + "imported from; point an interview at its file with: tapescript relink \(first.slug) NEWPATH"
+                    ))
+            }
         }
     }
 }
