@@ -50,4 +50,15 @@ import Testing
         #expect(result.stderr.contains("No drafts of call-stereo yet"))
         #expect(try await workspace.run("drafts", "1", "--json").stdout == "[\n\n]\n")
     }
+
+    @Test func oneParagraphIsSaidInTheSingular() async throws {
+        try await workspace.importRecording(CLI.sample("call-stereo.wav"))
+        try await RoundTrip.succeed(workspace, "mark", "1", "1", "--title", "Opening")
+        try await RoundTrip.succeed(workspace, "text", "1", "1", "How did you get started?")
+
+        let result = try await workspace.run("draft", "1", "-o", workspace.file("draft.txt"))
+
+        #expect(result.exitCode == 0, "\(result)")
+        #expect(result.stderrLines == ["draft 1 of 'call-stereo': 1 paragraph"])
+    }
 }

@@ -79,7 +79,8 @@ extension Tapescript {
                     "the draft holds machine text no one has corrected yet: \(count == 1 ? "segment" : "segments") "
                         + "\(which) (correct it in review, or with 'tapescript text')")
             }
-            diagnostics.line("draft \(made.version) of '\(made.slug)': \(made.paragraphCount) paragraphs")
+            let count = made.paragraphCount
+            diagnostics.line("draft \(made.version) of '\(made.slug)': \(count) paragraph\(count == 1 ? "" : "s")")
         }
 
         /// The text draft as text for people (control characters drawn); a .docx or an e-mail as the bytes they
