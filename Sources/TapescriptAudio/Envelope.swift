@@ -81,15 +81,8 @@ public struct Envelope: Sendable, Equatable {
 
     /// The level codes of one channel, window after window.
     public func levelCodes(ofChannel channel: Int) -> [UInt8] {
-        (0..<windowCount).map { levelCodes[$0 * channelCount + channel] }
-    }
-
-    /// One level code per window for all channels together: the loudest channel's.
-    public func loudestLevelCodes() -> [UInt8] {
         guard channelCount > 1 else { return levelCodes }
-        return (0..<windowCount).map { window in
-            levelCodes[(window * channelCount)..<((window + 1) * channelCount)].max() ?? 0
-        }
+        return (0..<windowCount).map { levelCodes[$0 * channelCount + channel] }
     }
 }
 

@@ -49,7 +49,8 @@ struct LevelStatistics {
         return (here.floor + (next.floor - here.floor) * fraction, here.speech + (next.speech - here.speech) * fraction)
     }
 
-    private static func percentile(_ histogram: [Int], total: Int, _ fraction: Double) -> Float {
+    /// The level at `fraction` of a histogram of level codes holding `total` windows.
+    static func percentile(_ histogram: [Int], total: Int, _ fraction: Double) -> Float {
         let rank = Int((Double(total - 1) * fraction).rounded())
         var seen = 0
         for (code, count) in histogram.enumerated() {

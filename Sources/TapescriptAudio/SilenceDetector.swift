@@ -99,10 +99,12 @@ public struct SilenceDetector: Sendable {
         let kept = segments.filter { $0.count >= minimumSpeech }
         var assignments: [SpeakerClustering.Assignment] = []
         for run in kept {
-            let statistics = clustering.statistics(of: run)
             if oneVoice {
                 assignments.append(.init(speaker: 0, confidence: 1))
-            } else if let model, statistics.count > 0 {
+                continue
+            }
+            let statistics = clustering.statistics(of: run)
+            if let model, statistics.count > 0 {
                 assignments.append(model.assign(statistics))
             } else {
                 // A stretch too short to hear a voice in goes with the speaker before it.

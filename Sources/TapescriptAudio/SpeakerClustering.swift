@@ -52,12 +52,14 @@ struct SpeakerClustering {
     /// The speakers found among `stretches`; nil when there are too few stretches, or too little speech, to
     /// tell `speakerCount` voices apart, or when one voice explains the speech as well.
     func model(of stretches: [Range<Int>]) -> Model? {
+        guard speakerCount > 1 else { return nil }
         let parts = stretches.map(statistics(of:)).filter { $0.count >= Self.minimumFrameCount }
-        guard speakerCount > 1, parts.count >= speakerCount else { return nil }
+        guard parts.count >= speakerCount else { return nil }
         var total = VoiceStatistics()
         for part in parts { total += part }
+        let covariance = total.covariance
         let floor = (0..<VoiceStatistics.dimensions).map {
-            max(1e-3, Self.varianceFloor * total.covariance[$0 * VoiceStatistics.dimensions + $0])
+            max(1e-3, Self.varianceFloor * covariance[$0 * VoiceStatistics.dimensions + $0])
         }
         let smallest = max(Self.minimumSpeakerFrames, Int(Self.minimumSpeakerShare * Double(total.count)))
         var best: (score: Double, model: Model)?

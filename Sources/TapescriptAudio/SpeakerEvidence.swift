@@ -42,27 +42,18 @@ struct SpeakerEvidence {
                 all[code] += 1
                 if window < activity.isSpeech.count, activity.isSpeech[window] { speaking[code] += 1 }
             }
-            let speech = percentile(speaking, 0.95) ?? percentile(all, 0.95) ?? Envelope.floorDecibels
-            let floor = max(percentile(all, 0.1) ?? Envelope.floorDecibels, speech - 40)
+            let spoken = speaking.reduce(0, +)
+            let speech =
+                spoken > 0
+                ? LevelStatistics.percentile(speaking, total: spoken, 0.95)
+                : LevelStatistics.percentile(all, total: envelope.windowCount, 0.95)
+            let floor = max(LevelStatistics.percentile(all, total: envelope.windowCount, 0.1), speech - 40)
             return (floor, max(speech, floor + 1))
         }
     }
 
-    private static func percentile(_ histogram: [Int], _ fraction: Double) -> Float? {
-        let total = histogram.reduce(0, +)
-        guard total > 0 else { return nil }
-        let rank = Int((Double(total - 1) * fraction).rounded())
-        var seen = 0
-        for (code, count) in histogram.enumerated() {
-            seen += count
-            if seen > rank { return LevelCode.decibels(UInt8(code)) }
-        }
-        return nil
-    }
-
-    /// The channel whose median level over `windows` sits highest in its own range.
-    private func talker(in windows: [Int]) -> Int? {
-        let medians = channelMedians(in: windows)
+    /// The channel whose median level (`medians`, one per channel) sits highest in its own range.
+    private func talker(of medians: [Float]) -> Int? {
         let positions = medians.indices.map { channel in
             (medians[channel] - ranges[channel].floor) / (ranges[channel].speech - ranges[channel].floor)
         }
@@ -72,7 +63,7 @@ struct SpeakerEvidence {
     /// The channel carrying the talker in `windows`; nil for mono.
     func talkerChannel(in windows: Range<Int>) -> Int? {
         guard envelope.channelCount > 1 else { return nil }
-        return talker(in: speechWindows(in: windows, fromEnd: false, limit: windows.count))
+        return talker(of: channelMedians(in: speechWindows(in: windows, fromEnd: false, limit: windows.count)))
     }
 
     /// Whether the talker before a pause differs from the talker after it.
@@ -81,7 +72,7 @@ struct SpeakerEvidence {
         let head = speechWindows(in: after, fromEnd: false, limit: Self.contextWindowCount)
         if envelope.channelCount > 1 {
             let (left, right) = (channelMedians(in: tail), channelMedians(in: head))
-            guard let talkerBefore = talker(in: tail), let talkerAfter = talker(in: head), talkerBefore != talkerAfter
+            guard let talkerBefore = talker(of: left), let talkerAfter = talker(of: right), talkerBefore != talkerAfter
             else { return false }
             let swing = (left[talkerBefore] - left[talkerAfter]) + (right[talkerAfter] - right[talkerBefore])
             return swing >= Self.minimumBalanceSwingDecibels

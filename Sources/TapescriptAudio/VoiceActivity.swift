@@ -13,8 +13,7 @@ struct VoiceActivity {
     init(envelope: Envelope, parameters: SegmentationParameters) {
         var isSpeech = [Bool](repeating: false, count: envelope.windowCount)
         for channel in 0..<envelope.channelCount {
-            let codes = Self.smoothed(
-                envelope.channelCount == 1 ? envelope.levelCodes : envelope.levelCodes(ofChannel: channel))
+            let codes = Self.smoothed(envelope.levelCodes(ofChannel: channel))
             for (window, active) in Self.speech(in: codes, parameters: parameters).enumerated() where active {
                 isSpeech[window] = true
             }

@@ -45,17 +45,6 @@ struct VoiceStatistics {
         }
         return result
     }
-
-    /// The outer-product sum with both triangles filled.
-    var fullProducts: [Double] {
-        var result = products
-        for row in 0..<Self.dimensions {
-            for column in (row + 1)..<Self.dimensions {
-                result[column * Self.dimensions + row] = products[row * Self.dimensions + column]
-            }
-        }
-        return result
-    }
 }
 
 /// A speaker's voice as one Gaussian over voiceprint frames, with full covariance: the coefficients of a
@@ -83,13 +72,14 @@ struct VoiceGaussian {
     func logLikelihood(of statistics: VoiceStatistics) -> Double {
         let dimensions = VoiceStatistics.dimensions
         let n = Double(statistics.count)
-        let products = statistics.fullProducts
         var quadratic = 0.0
         for row in 0..<dimensions {
             var precisionMean = 0.0
             for column in 0..<dimensions {
                 let p = precision[row * dimensions + column]
-                quadratic += p * products[column * dimensions + row]
+                // The products are kept in the upper triangle only; the matrix is symmetric.
+                let product = row <= column ? row * dimensions + column : column * dimensions + row
+                quadratic += p * statistics.products[product]
                 precisionMean += p * mean[column]
             }
             quadratic += precisionMean * (n * mean[row] - 2 * statistics.sum[row])

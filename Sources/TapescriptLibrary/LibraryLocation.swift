@@ -42,15 +42,8 @@ public enum LibraryLocation {
     /// Makes the empty library file readable by its owner alone before SQLite opens it: SQLite gives the
     /// write-ahead log and its index the mode of the database file, so they are private too.
     static func createPrivateFile(at path: String) throws(LibraryError) {
-        let descriptor = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, PrivateFile.fileMode)
-        // Another Tapescript making the same library at this moment has made it private already.
-        guard descriptor >= 0 || errno == EEXIST else {
-            throw .cannotCreate(path: path, reason: String(cString: strerror(errno)))
-        }
-        if descriptor >= 0 {
-            fchmod(descriptor, PrivateFile.fileMode)
-            close(descriptor)
-        }
+        // False: another Tapescript making the same library at this moment has made it private already.
+        _ = try createNewPrivateFile(at: path)
     }
 
     /// Makes an empty file at `path`, readable by its owner alone; false when something is already there.

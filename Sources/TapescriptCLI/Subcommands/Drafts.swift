@@ -57,25 +57,16 @@ extension Tapescript {
             }
             let local = DateFormatter()
             local.dateFormat = "yyyy-MM-dd HH:mm"
-            Output.line("draft  sent              form  paragraphs  answered  to")
-            for (row, sent) in zip(listed, drafts) {
-                let cells = [
-                    String(row.version).leftPadded(5), local.string(from: sent.record.createdAt),
-                    (row.format ?? "–").padded(4), String(row.paragraphs).leftPadded(10),
-                    (row.answered ? "yes" : "no").padded(8), row.recipient ?? "–",
-                ]
-                Output.line(TerminalText(cells.joined(separator: "  ")))
-            }
+            let table = TextTable(
+                header: ["draft", "sent", "form", "paragraphs", "answered", "to"],
+                rightAligned: [0, 3],
+                rows: zip(listed, drafts).map { row, sent in
+                    [
+                        String(row.version), local.string(from: sent.record.createdAt), row.format ?? "–",
+                        String(row.paragraphs), row.answered ? "yes" : "no", row.recipient ?? "–",
+                    ]
+                })
+            Output.write(table.render(terminal: .standardOutput))
         }
-    }
-}
-
-extension String {
-    fileprivate func padded(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
-    }
-
-    fileprivate func leftPadded(_ width: Int) -> String {
-        count >= width ? self : String(repeating: " ", count: width - count) + self
     }
 }
