@@ -165,6 +165,9 @@ public final class ReviewSession {
                     // Both versions are kept: the other program's words stay in the segment's history.
                     message += "; changed elsewhere too: both texts kept (tapescript history … \(segment))"
                 }
+                // The snapshot read next shows any change made elsewhere so far; counting it as seen keeps the next
+                // turn of the loop from reloading again and covering this edit's message with its own.
+                seenOutsideChanges = try session.library.outsideChangeCount()
                 model.reload(try session.library.reviewSnapshot(of: session.reference), message: message)
             } catch {
                 model.message = "not saved: \(error)"
