@@ -72,7 +72,7 @@ let package = Package(
         ),
         // Drafts for the author: the document and its text rendering, reading the reply back (quoting, re-wrapping),
         // alignment, word diff, three-way merge, and the publication. Pure: no database, no mail, no zip.
-        .target(name: "TapescriptDrafts", dependencies: ["TapescriptTime"]),
+        .target(name: "TapescriptDrafts", dependencies: ["TapescriptTime", "TapescriptText"]),
         // E-mail: MIME reading and composing, transfer encodings, charsets, HTML to text. Knows nothing of drafts.
         .target(name: "TapescriptMail", dependencies: ["TapescriptTime", "CGumbo"]),
         // Word documents: a small .docx writer and reader over ZIPFoundation.
@@ -127,10 +127,13 @@ let package = Package(
                 "TapescriptTestSupport", "CSndfile",
             ]),
         .testTarget(
-            name: "TapescriptReviewTests", dependencies: ["TapescriptReview", "TapescriptTestSupport", "CSndfile"]),
+            name: "TapescriptReviewTests",
+            dependencies: ["TapescriptReview", "TapescriptText", "TapescriptTestSupport", "CSndfile"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["tapescript", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "tapescript", "TapescriptText", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             exclude: ["Fixtures"]
         ),
     ]

@@ -5,11 +5,22 @@ import Foundation
 struct Terminal: Sendable {
     let isTTY: Bool
     let usesColour: Bool
+    /// How wide the terminal is (`COLUMNS` first, as `ls` reads it, then the window's size); nil off a terminal,
+    /// where nothing is cut to fit.
+    let columns: Int?
 
     init(descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) {
         isTTY = isatty(descriptor) == 1
         let colourRefused = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
         usesColour = isTTY && !colourRefused && environment["TERM"] != "dumb"
+        columns = isTTY ? Self.width(of: descriptor, environment: environment) : nil
+    }
+
+    private static func width(of descriptor: Int32, environment: [String: String]) -> Int? {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var window = winsize()
+        guard ioctl(descriptor, UInt(TIOCGWINSZ), &window) == 0, window.ws_col > 0 else { return nil }
+        return Int(window.ws_col)
     }
 
     static var standardOutput: Terminal { Terminal(descriptor: STDOUT_FILENO) }

@@ -1,3 +1,5 @@
+import TapescriptText
+
 /// The `?` screen: every key, grouped as the user thinks of them.
 enum ReviewHelp {
     static let sections: [(String, [(String, String)])] = [

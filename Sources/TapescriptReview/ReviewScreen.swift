@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptText
 import TapescriptTime
 
 /// Lays the review state out as lines of styled text for a terminal of a given size.

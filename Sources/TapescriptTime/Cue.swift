@@ -19,22 +19,38 @@ public struct Cue: Sendable, Equatable {
 /// Writes cues as SubRip, WebVTT or an Audacity label track.
 public enum CueWriter {
     public static func srt(_ cues: [Cue]) -> String {
-        cues.map { block($0, separator: ",") }.joined(separator: "\n")
+        cues.map { block($0, separator: ",", text: lines($0.text)) }.joined(separator: "\n")
     }
 
+    /// WebVTT cue text is markup: `&` and `<` are written as references, and `-->` cannot appear in it.
     public static func vtt(_ cues: [Cue]) -> String {
-        "WEBVTT\n\n" + cues.map { block($0, separator: ".") }.joined(separator: "\n")
+        func escaped(_ text: String) -> String {
+            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+                .replacingOccurrences(of: ">", with: "&gt;")
+        }
+        return "WEBVTT\n\n"
+            + cues.map { block($0, separator: ".", text: escaped(lines($0.text))) }.joined(separator: "\n")
     }
 
     /// One `start<TAB>end<TAB>label` line per cue, seconds with 6 decimals, as Audacity imports them.
     public static func labels(_ cues: [Cue]) -> String {
-        cues.map { String(format: "%.6f\t%.6f\t%@", $0.startSeconds, $0.endSeconds, $0.text) }
-            .joined(separator: "\n") + (cues.isEmpty ? "" : "\n")
+        cues.map {
+            let label = $0.text.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+            return String(format: "%.6f\t%.6f\t%@", $0.startSeconds, $0.endSeconds, label)
+        }
+        .joined(separator: "\n") + (cues.isEmpty ? "" : "\n")
     }
 
-    private static func block(_ cue: Cue, separator: Character) -> String {
+    /// A cue's text as lines that cannot end the cue early: a blank line ends a cue in both formats, so blank
+    /// lines between paragraphs are dropped.
+    private static func lines(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            .joined(separator: "\n")
+    }
+
+    private static func block(_ cue: Cue, separator: Character, text: String) -> String {
         let start = Timecode.subtitle(cue.startSeconds, separator: separator)
         let end = Timecode.subtitle(cue.endSeconds, separator: separator)
-        return "\(cue.number)\n\(start) --> \(end)\n\(cue.text)\n"
+        return "\(cue.number)\n\(start) --> \(end)\n\(text)\n"
     }
 }

@@ -1,3 +1,4 @@
+import TapescriptText
 import Testing
 
 @testable import TapescriptReview

@@ -1,5 +1,6 @@
 import Foundation
 import TapescriptAudio
+import TapescriptText
 import Testing
 
 @testable import TapescriptLibrary

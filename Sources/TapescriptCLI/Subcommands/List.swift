@@ -50,7 +50,8 @@ extension Tapescript {
                         String(entry.id), entry.slug, entry.title, Timecode.duration(entry.duration),
                         String(entry.channels), String(entry.segments),
                     ] + (missing.isEmpty ? [] : [entry.recordingMissing ? "missing" : ""])
-                })
+                },
+                shrinkable: 2)
             Output.write(table.render(terminal: .standardOutput))
             if let first = missing.first {
                 let count = missing.count

@@ -13,7 +13,10 @@ extension Tapescript {
             discussion: """
                 table: one line per segment with start, end, duration, speaker and level, then the markers. \
                 json: an array of segments (index, start, end, duration, speaker, level, startFrame, endFrame, \
-                markers). labels: an Audacity label track. srt, vtt: subtitles, one cue per segment.
+                markers). labels: an Audacity label track. srt, vtt: subtitles, one cue per segment with its \
+                text (its number and speaker until it has text; --speaker-names begins each cue with the \
+                speaker). txt: a readable transcript, each segment with its time and speaker. On a terminal the \
+                table cuts the text to the window's width; into a pipe or a file it is written whole.
                 """)
 
         @OptionGroup var options: InterviewOptions
@@ -23,6 +26,9 @@ extension Tapescript {
 
         @Flag(help: "The same as --format json.")
         var json = false
+
+        @Flag(help: "Begin each subtitle cue with its speaker's name (\"Andy: …\"), for srt and vtt.")
+        var speakerNames = false
 
         func validate() throws {
             if json, format != .table, format != .json { throw ValidationError("give --json or --format, not both") }
@@ -37,8 +43,9 @@ extension Tapescript {
             switch format {
             case .json: try printJSON(rows)
             case .labels: Output.write(TerminalText(SegmentExport.labels(rows)))
-            case .srt: Output.write(TerminalText(SegmentExport.srt(rows)))
-            case .vtt: Output.write(TerminalText(SegmentExport.vtt(rows)))
+            case .srt: Output.write(TerminalText(SegmentExport.srt(rows, speakerNames: speakerNames)))
+            case .vtt: Output.write(TerminalText(SegmentExport.vtt(rows, speakerNames: speakerNames)))
+            case .txt: Output.write(TerminalText(SegmentExport.transcript(rows, title: snapshot.interview.title)))
             case .table: printTable(rows, snapshot: snapshot)
             }
         }
@@ -63,9 +70,10 @@ extension Tapescript {
                         String(row.index), Timecode.clock(row.start), Timecode.clock(row.end),
                         Timecode.duration(row.duration), row.speaker ?? "–",
                         String(format: "%.0f dB ", row.level) + LevelMeter.bar(decibels: row.level),
-                        row.highlight.map { "★\($0)" } ?? "", Self.preview(row.text),
+                        row.highlight.map { "★\($0)" } ?? "", Self.oneLine(row.text),
                     ]
-                })
+                },
+                shrinkable: 7)
             Output.write(table.render(terminal: terminal))
             if !snapshot.markers.isEmpty {
                 Output.line(terminal.bold("\nRecorder markers"))
@@ -82,11 +90,9 @@ extension Tapescript {
 }
 
 extension Tapescript.Segments {
-    /// The start of a segment's text, on one line.
-    static func preview(_ text: String?) -> String {
-        guard let text else { return "" }
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count > 40 ? String(line.prefix(39)) + "…" : line
+    /// A segment's text on one line: the table cuts it to the terminal's width, and only there.
+    static func oneLine(_ text: String?) -> String {
+        text?.split(whereSeparator: \.isNewline).joined(separator: " ") ?? ""
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptText
 import TapescriptTime
 
 /// The approved Q&A as it is published: the highlights in interview order, each a titled run of paragraphs.
@@ -73,16 +74,21 @@ extension Publication {
         return out + (approval.map { "\n*\($0)*\n" } ?? "")
     }
 
+    /// A readable transcript: each paragraph with the time it is spoken at in the recording and its speaker, the
+    /// questions' speaker in capitals; headings underlined to their width on a terminal.
     func plainText() -> String {
-        var out = "\(title)\n\(String(repeating: "=", count: title.count))\n\n\(intro)\n"
+        func underline(_ text: String, with mark: String) -> String {
+            String(repeating: mark, count: max(1, DisplayWidth.of(text)))
+        }
+        var out = "\(title)\n\(underline(title, with: "="))\n\n\(intro)\n"
         for section in sections {
-            out += "\n\(section.title)\n\(String(repeating: "-", count: section.title.count))\n"
+            out += "\n\(section.title)\n\(underline(section.title, with: "-"))\n"
             for paragraph in section.paragraphs {
                 switch paragraph {
                 case .omission: out += "\n[…]\n"
-                case .spoken(let speaker, let isQuestion, let text, _, _):
+                case .spoken(let speaker, let isQuestion, let text, let start, _):
                     let label = speaker.map { isQuestion ? "\($0.uppercased()): " : "\($0): " } ?? ""
-                    out += "\n" + label + text + "\n"
+                    out += "\n[\(Timecode.wholeSeconds(Int(start)))] " + label + text + "\n"
                 }
             }
         }

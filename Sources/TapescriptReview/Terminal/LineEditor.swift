@@ -1,3 +1,5 @@
+import TapescriptText
+
 /// A one-line text field: the text, a cursor in it, and the Emacs-style keys a terminal user expects (the ones
 /// readline gives every shell prompt). Used for inline edits of a segment's text and for prompts.
 ///

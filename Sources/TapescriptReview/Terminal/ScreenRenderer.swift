@@ -1,3 +1,5 @@
+import TapescriptText
+
 /// Turns the lines of a frame into the ANSI output that changes the screen from the previous frame to this one.
 ///
 /// Only rows whose content changed are rewritten, so scrolling the cursor down one row redraws two rows, not the

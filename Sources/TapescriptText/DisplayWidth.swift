@@ -4,25 +4,25 @@
 /// take no column; East Asian wide and fullwidth characters and emoji take two; everything else, block elements
 /// (`▁▂▃▄▅▆▇█`) and box drawing included, takes one. Control characters count as one column because
 /// `ScreenRenderer` shows each as a space.
-enum DisplayWidth {
+public enum DisplayWidth {
     /// Where `pad` puts the text inside the padded field.
-    enum Alignment: Sendable {
+    public enum Alignment: Sendable {
         case leading, trailing
     }
 
     /// The number of columns `text` takes on a terminal.
-    static func of(_ text: String) -> Int {
+    public static func of(_ text: String) -> Int {
         // Printable ASCII is one column a byte: most of a transcript, and far cheaper than Unicode properties.
         if isPrintableASCII(text) { return text.utf8.count }
         return text.reduce(0) { $0 + of($1) }
     }
 
-    static func isPrintableASCII(_ text: String) -> Bool {
+    public static func isPrintableASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { (0x20...0x7E).contains($0) }
     }
 
     /// The number of columns one grapheme cluster takes.
-    static func of(_ character: Character) -> Int {
+    public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         // An emoji cluster (a flag, a family joined by ZWJ, a text symbol turned emoji by VS16) shows as one wide
         // glyph, however many scalars it has.
@@ -35,7 +35,7 @@ enum DisplayWidth {
     }
 
     /// Cuts `text` to at most `width` columns, ending it with `…` when anything was cut.
-    static func truncate(_ text: String, toWidth width: Int) -> String {
+    public static func truncate(_ text: String, toWidth width: Int) -> String {
         guard width > 0 else { return "" }
         guard of(text) > width else { return text }
         let ellipsis: Character = "…"
@@ -44,7 +44,7 @@ enum DisplayWidth {
 
     /// `text` followed (or, aligned trailing, preceded) by spaces up to `width` columns. Text already wider is
     /// returned unchanged; use `fit` to cut it as well.
-    static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .leading) -> String {
+    public static func pad(_ text: String, toWidth width: Int, alignment: Alignment = .leading) -> String {
         let padding = String(repeating: " ", count: max(0, width - of(text)))
         switch alignment {
         case .leading: return text + padding
@@ -53,12 +53,12 @@ enum DisplayWidth {
     }
 
     /// `text` made exactly `width` columns wide: truncated with `…` or padded with spaces.
-    static func fit(_ text: String, toWidth width: Int, alignment: Alignment = .leading) -> String {
+    public static func fit(_ text: String, toWidth width: Int, alignment: Alignment = .leading) -> String {
         pad(truncate(text, toWidth: width), toWidth: width, alignment: alignment)
     }
 
     /// The longest start of `text` that fits in `width` columns, without an ellipsis.
-    static func prefix(of text: String, fittingIn width: Int) -> String {
+    public static func prefix(of text: String, fittingIn width: Int) -> String {
         if isPrintableASCII(text) { return String(text.utf8.prefix(max(0, width))) ?? text }
         var used = 0
         var end = text.startIndex
