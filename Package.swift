@@ -132,7 +132,8 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "tapescript", "TapescriptText", "TapescriptTestSupport", .product(name: "GRDB", package: "GRDB.swift"),
+                "tapescript", "TapescriptText", "TapescriptTestSupport", "CSndfile",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             exclude: ["Fixtures"]
         ),

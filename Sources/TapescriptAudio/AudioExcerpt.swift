@@ -71,7 +71,7 @@ public struct AudioExcerpt: Sendable, Equatable {
         return copied
     }
 
-    private static func discard(_ writer: AudioFileWriter) {
+    static func discard(_ writer: AudioFileWriter) {
         // The write has already failed and that error is what the caller sees; a half-written excerpt is
         // removed as well as it can be, and a failure to remove it adds nothing the caller could act on.
         do { try writer.finish() } catch {}

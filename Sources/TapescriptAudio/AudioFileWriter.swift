@@ -1,21 +1,29 @@
 import CSndfile
 import Foundation
 
-/// A 16-bit PCM WAV file opened for writing through libsndfile. `finish()` completes the header; a writer
-/// that goes away unfinished still closes its handle.
+/// An audio file opened for writing through libsndfile: a 16-bit PCM WAV unless told otherwise. `finish()`
+/// completes the header; a writer that goes away unfinished still closes its handle.
 final class AudioFileWriter {
     let path: String
     let channelCount: Int
     private var handle: OpaquePointer?
     private let descriptor: Int32
 
-    /// Creates (or truncates) `path` as a 16-bit PCM WAV with the given shape.
-    /// - Throws: `AudioExcerptError.cannotCreate` with libsndfile's reason.
-    init(path: String, sampleRate: Int, channelCount: Int) throws(AudioExcerptError) {
+    /// Creates (or truncates) `path` in `format` with the given shape.
+    /// - Throws: `AudioExcerptError.cannotCreate` with libsndfile's reason, or when this libsndfile cannot
+    ///   write that format at that rate and channel count.
+    init(
+        path: String, sampleRate: Int, channelCount: Int, format: ClipFormat = .wav
+    ) throws(AudioExcerptError) {
         var info = SF_INFO()
         info.samplerate = Int32(sampleRate)
         info.channels = Int32(channelCount)
-        info.format = Int32(SF_FORMAT_WAV | SF_FORMAT_PCM_16)
+        info.format = format.libsndfileFormat
+        guard sf_format_check(&info) == SF_TRUE else {
+            throw .cannotCreate(
+                path: path,
+                reason: "this libsndfile cannot write \(format.name) at \(sampleRate) Hz with \(channelCount) channels")
+        }
         // An excerpt is the interview's audio: the file is made readable by its owner alone (libsndfile's own
         // open would leave that to the umask).
         let descriptor = open(path, O_CREAT | O_TRUNC | O_WRONLY | O_CLOEXEC, 0o600)
@@ -29,6 +37,9 @@ final class AudioFileWriter {
         }
         // Float sources may exceed full scale; without clipping libsndfile wraps them into loud clicks.
         sf_command(handle, Int32(SFC_SET_CLIPPING), nil, Int32(SF_TRUE))
+        if var quality = format.encodingQuality {
+            sf_command(handle, Int32(SFC_SET_VBR_ENCODING_QUALITY), &quality, Int32(MemoryLayout<Double>.size))
+        }
         self.path = path
         self.channelCount = channelCount
         self.handle = handle

@@ -19,7 +19,7 @@ public struct Tapescript: ParsableCommand {
             Import.self, List.self, Segments.self, Resegment.self, Pauses.self, Review.self, Mark.self, Unmark.self,
             Highlights.self, Text.self, Speakers.self, Speaker.self, Split.self, Merge.self, Undo.self, Redo.self,
             History.self, Rename.self, Retitle.self, Delete.self, Backup.self, HighlightTitle.self, HighlightNote.self,
-            Drafts.self, Relink.self,
+            Drafts.self, Relink.self, Clips.self,
             Transcribe.self, Draft.self, Apply.self, Publish.self,
         ]
     )

@@ -13,6 +13,12 @@ public struct FileError: Error, Equatable, Sendable, CustomStringConvertible {
     public var operation: String
     public var errorNumber: Int32
 
+    public init(path: String, operation: String, errorNumber: Int32) {
+        self.path = path
+        self.operation = operation
+        self.errorNumber = errorNumber
+    }
+
     public var description: String {
         "cannot \(operation) '\(path)': \(String(cString: strerror(errorNumber)))"
     }

@@ -2,13 +2,13 @@ import Foundation
 import GRDB
 
 /// Short names for interviews, made from their titles: "Jane Doe on networking" → `jane-doe-on-networking`.
-enum Slug {
+public enum Slug {
     static let maximumLength = 40
 
     /// Lowercase ASCII letters and digits joined by single hyphens; "interview" when nothing is left. Other
     /// scripts are transliterated first (ICU's Any-Latin: "日本語 インタビュー" → `ri-ben-yu-intabyu`, "Москва" →
     /// `moskva`), so that a title in any language gives a slug that says something.
-    static func make(from title: String) -> String {
+    public static func make(from title: String) -> String {
         let latin = title.applyingTransform(.toLatin, reverse: false) ?? title
         let folded = latin.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
