@@ -18,8 +18,10 @@ public struct Publisher: Sendable {
         of reference: InterviewReference, approvalNote: Bool = true
     ) throws(LibraryError) -> Publication {
         let snapshot = try library.reviewSnapshot(of: reference)
-        let approval = approvalNote ? Self.note(for: try library.approval(reference)) : nil
-        return Self.publication(of: snapshot, approval: approval)
+        let approved = try library.approval(reference)
+        var publication = Self.publication(of: snapshot, approval: approvalNote ? Self.note(for: approved) : nil)
+        if case .approved(let date, _) = approved { publication.metadata.approvedOn = date }
+        return publication
     }
 
     /// The approval line, said only when it is true.
@@ -68,6 +70,13 @@ public struct Publisher: Sendable {
             names.count >= 2
             ? "\(names[1]) in conversation with \(names[0])."
             : "Selected passages from the interview, edited for reading."
-        return Publication(title: snapshot.interview.title, intro: intro, approval: approval, sections: sections)
+        // Names only: "A" and "B" say nothing on a web page.
+        let interviewer = snapshot.interviewer
+        let guest = snapshot.speakerCount == 2 ? interviewer.map { 1 - $0 } : nil
+        let metadata = Publication.Metadata(
+            guest: guest.flatMap { snapshot.speakerNames[$0] },
+            interviewer: interviewer.flatMap { snapshot.speakerNames[$0] })
+        return Publication(
+            title: snapshot.interview.title, intro: intro, approval: approval, sections: sections, metadata: metadata)
     }
 }

@@ -10,6 +10,22 @@ public struct Publication: Sendable, Equatable {
     /// Nil when the publication leaves the approval note out.
     public var approval: String?
     public var sections: [Section]
+    /// What a static site generator's front matter says of the interview.
+    public var metadata: Metadata
+
+    /// The interview's facts beyond its text; nil where unknown.
+    public struct Metadata: Sendable, Equatable {
+        /// The day the author approved the text, when they did.
+        public var approvedOn: Date?
+        public var guest: String?
+        public var interviewer: String?
+
+        public init(approvedOn: Date? = nil, guest: String? = nil, interviewer: String? = nil) {
+            self.approvedOn = approvedOn
+            self.guest = guest
+            self.interviewer = interviewer
+        }
+    }
 
     public struct Section: Sendable, Equatable {
         public var title: String
@@ -31,11 +47,14 @@ public struct Publication: Sendable, Equatable {
         case omission
     }
 
-    public init(title: String, intro: String, approval: String?, sections: [Section]) {
+    public init(
+        title: String, intro: String, approval: String?, sections: [Section], metadata: Metadata = Metadata()
+    ) {
         self.title = title
         self.intro = intro
         self.approval = approval
         self.sections = sections
+        self.metadata = metadata
     }
 }
 
@@ -44,11 +63,29 @@ public enum PublicationFormat: String, CaseIterable, Sendable {
     case md, html, txt, srt, vtt, labels, json
 }
 
+/// How a publication is wrapped for where it goes.
+public struct PublicationOptions: Sendable, Equatable {
+    /// HTML: just the `<article>`, to paste into a blog's editor, instead of a page of its own.
+    public var fragment: Bool
+    /// Markdown: YAML front matter (title, date, guest) first, for Jekyll, Hugo, Eleventy and the like.
+    public var frontMatter: Bool
+    /// The front matter's date when the author has not approved the text.
+    public var today: Date
+
+    public init(fragment: Bool = false, frontMatter: Bool = false, today: Date = Date()) {
+        self.fragment = fragment
+        self.frontMatter = frontMatter
+        self.today = today
+    }
+}
+
 extension Publication {
-    public func rendered(as format: PublicationFormat) throws -> String {
+    public func rendered(as format: PublicationFormat, options: PublicationOptions = PublicationOptions()) throws
+        -> String
+    {
         switch format {
-        case .md: return markdown()
-        case .html: return html()
+        case .md: return (options.frontMatter ? frontMatter(today: options.today) : "") + markdown()
+        case .html: return options.fragment ? htmlArticle() : htmlPage()
         case .txt: return plainText()
         case .srt: return subtitles(webVTT: false)
         case .vtt: return subtitles(webVTT: true)
@@ -95,16 +132,31 @@ extension Publication {
         return out + (approval.map { "\n\($0)\n" } ?? "")
     }
 
-    func html() -> String {
-        func escape(_ text: String) -> String {
-            text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-                .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-        }
+    /// A page of its own: readable on a phone and a desktop without anything else, so a small stylesheet is
+    /// embedded (a measure of about 65 characters, a serif at a size that reads, dark mode) and the viewport is set.
+    func htmlPage() -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(HTMLEscape.text(title))</title>
+        <style>
+        \(Self.stylesheet)</style>
+        </head>
+        <body>
+        \(htmlArticle())</body>
+        </html>
+
+        """
+    }
+
+    /// Just the interview: an `<article>` whose classes a blog's own stylesheet can style.
+    func htmlArticle() -> String {
+        let escape = HTMLEscape.text
         var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head><meta charset="utf-8"><title>\(escape(title))</title></head>
-            <body>
+            <article class="tapescript-interview">
             <h1>\(escape(title))</h1>
             <p class="intro">\(escape(intro))</p>
 
@@ -124,7 +176,59 @@ extension Publication {
             }
         }
         let note = approval.map { "<p class=\"approval\"><em>\(escape($0))</em></p>\n" } ?? ""
-        return out + note + "</body>\n</html>\n"
+        return out + note + "</article>\n"
+    }
+
+    static let stylesheet = """
+        :root { color-scheme: light dark; }
+        body { margin: 0; padding: 2rem 1.25rem 4rem; background: #fdfdfb; color: #1f1f1f;
+          font: 1.125rem/1.65 Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "DejaVu Serif", serif; }
+        .tapescript-interview { max-width: 38rem; margin: 0 auto; }
+        h1, h2 { font-family: system-ui, -apple-system, "Segoe UI", Roboto, "DejaVu Sans", sans-serif;
+          line-height: 1.25; }
+        h1 { font-size: 2rem; margin: 0 0 .5rem; }
+        h2 { font-size: 1.25rem; margin: 2.5rem 0 .75rem; }
+        p { margin: 0 0 1rem; overflow-wrap: break-word; }
+        .intro { color: #5a5a5a; font-style: italic; }
+        .question strong { font-weight: 650; }
+        .speaker { font-variant: small-caps; letter-spacing: .03em; }
+        .omission { text-align: center; color: #8a8a8a; }
+        .approval { margin-top: 3rem; padding-top: 1rem; border-top: 1px solid #ddd; color: #6a6a6a;
+          font-size: .9rem; }
+        @media (prefers-color-scheme: dark) {
+          body { background: #161616; color: #e4e4e4; }
+          .intro, .approval { color: #a8a8a8; }
+          .approval { border-color: #333; }
+        }
+
+        """
+
+    /// YAML front matter: every value a double-quoted string (escaped), so no title can end the block or turn
+    /// into YAML of its own.
+    func frontMatter(today: Date) -> String {
+        func quoted(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\t": out += "\\t"
+                default:
+                    if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                        out += "\\u" + String(format: "%04X", scalar.value)
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        var lines = ["---", "title: \(quoted(title))", "date: \(DateStamp.day(metadata.approvedOn ?? today))"]
+        if let guest = metadata.guest { lines.append("guest: \(quoted(guest))") }
+        if let interviewer = metadata.interviewer { lines.append("interviewer: \(quoted(interviewer))") }
+        lines.append("approved: \(metadata.approvedOn != nil)")
+        return (lines + ["---", ""]).joined(separator: "\n") + "\n"
     }
 
     func labels() -> String {
@@ -177,5 +281,13 @@ extension Publication {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(entries), as: UTF8.self) + "\n"
+    }
+}
+
+/// Text made safe to put between HTML tags or in a quoted attribute.
+enum HTMLEscape {
+    static func text(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 }
