@@ -61,7 +61,7 @@ public enum ClipError: Error, Equatable, Sendable, CustomStringConvertible {
         case .noHighlights(let slug):
             return "interview '\(slug)' has no highlights yet; mark some with 'tapescript mark' or in review"
         case .unknownHighlight(let number, let count, let slug):
-            return "interview '\(slug)' has no highlight \(number): it has \(count)"
+            return "interview '\(slug)' has no highlight \(number): it has \(count)" + (count == 1 ? " only" : "")
                 + " ('tapescript highlights \(slug)' lists them)"
         case .exists(let path):
             return "'\(path)' already exists; add --force to replace it, or name another folder with -o"

@@ -8,6 +8,8 @@ enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
     /// A deletion nobody confirmed: not at a terminal and no `--yes`, or the answer was not yes.
     case deletionNotConfirmed(slug: String)
     case noLibrary(path: String)
+    /// A batch import that went on past files it could not read.
+    case someFilesNotImported([String], of: Int)
 
     var description: String {
         switch self {
@@ -22,6 +24,12 @@ enum CLIError: Error, Equatable, Sendable, CustomStringConvertible {
             return "interview '\(slug)' was not deleted; to delete it without being asked, add --yes"
         case .noLibrary(let path):
             return "there is no library at '\(path)' yet; import a recording first, or name one with --library"
+        case .someFilesNotImported(let files, let total):
+            let names = files.map { "'\($0)'" }.joined(separator: ", ")
+            let left = total - files.count
+            let others = left == 0 ? "" : left == 1 ? "; the other was" : "; the others were"
+            return
+                "\(files.count) of \(total) files \(files.count == 1 ? "was" : "were") not imported (\(names))\(others)"
         case .notATerminal:
             return "review needs a terminal; in scripts use mark, unmark, text, speakers, split, merge and undo"
         }

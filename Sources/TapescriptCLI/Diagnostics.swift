@@ -4,13 +4,20 @@ import Foundation
 /// that standard output stays clean for data.
 struct Diagnostics {
     let terminal = Terminal.standardError
+    /// `--quiet`: notes, information and progress are left out; errors, warnings and questions never are.
+    var quiet = false
 
     /// `Error: …`, as the command fails.
     func error(_ error: any Error) { write("Error: \(error)\n") }
     func warning(_ message: TerminalText) { write(terminal.yellow("warning:") + " " + message + "\n") }
-    func note(_ message: TerminalText) { write("note: " + message + "\n") }
+    func note(_ message: TerminalText) {
+        if !quiet { write("note: " + message + "\n") }
+    }
+
     /// A line of information that is not the command's output ("draft 3 of 'jane': 12 paragraphs").
-    func line(_ message: TerminalText) { write(message + "\n") }
+    func line(_ message: TerminalText) {
+        if !quiet { write(message + "\n") }
+    }
     /// A message that may span lines, as the argument parser words it (usage errors with their usage line): it
     /// quotes the arguments it was given, so it is made safe like any text from outside.
     func block(_ message: String) { write(TerminalText(message.hasSuffix("\n") ? message : message + "\n")) }
@@ -30,12 +37,12 @@ struct Diagnostics {
 
     /// A progress line that rewrites itself; shown only on a terminal.
     func progress(_ label: String, fraction: Double) {
-        guard terminal.isTTY else { return }
+        guard terminal.isTTY, !quiet else { return }
         write(Self.carriageReturn + "\(label) \(Int((fraction * 100).rounded()))%" + Self.clearToEndOfLine)
     }
 
     func clearProgress() {
-        guard terminal.isTTY else { return }
+        guard terminal.isTTY, !quiet else { return }
         write(Self.carriageReturn + Self.clearToEndOfLine)
     }
 

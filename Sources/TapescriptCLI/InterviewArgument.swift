@@ -10,6 +10,9 @@ struct InterviewOptions: ParsableArguments {
 
     var reference: InterviewReference { InterviewReference(interview) }
 
+    func report(_ text: TerminalText) { libraryOptions.report(text) }
+    var diagnostics: Diagnostics { libraryOptions.diagnostics }
+
     /// The existing library; naming an interview in a library that does not exist is naming an unknown one.
     func library() throws(LibraryError) -> Library {
         guard let library = try libraryOptions.openForReading() else {

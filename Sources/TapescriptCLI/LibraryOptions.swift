@@ -2,12 +2,25 @@ import ArgumentParser
 import Foundation
 import TapescriptLibrary
 
-/// `--library`, shared by every subcommand that touches the library.
+/// `--library` and `--quiet`, shared by every subcommand that touches the library.
 struct LibraryOptions: ParsableArguments {
     @Option(
         name: .long, help: ArgumentHelp("The library file.", valueName: "path"),
         completion: .file(extensions: ["sqlite"]))
     var library: String?
+
+    @Flag(
+        name: .shortAndLong,
+        help: "Print only errors, warnings and the output asked for: no confirmations, notes or progress.")
+    var quiet = false
+
+    /// The line saying what the command did ("saved the text of segment 3"), unless `--quiet`.
+    func report(_ text: TerminalText) {
+        if !quiet { Output.line(text) }
+    }
+
+    /// Where notes and progress go: standard error, and nowhere with `--quiet`.
+    var diagnostics: Diagnostics { Diagnostics(quiet: quiet) }
 
     var path: String { LibraryLocation.resolve(explicit: library, environment: ProcessInfo.processInfo.environment) }
 

@@ -1,6 +1,7 @@
 import Foundation
 import TapescriptApplication
 import TapescriptDrafts
+import TapescriptText
 
 /// Shows a reply plan to a person: the author's changes to the questions apart from those to the answers, each
 /// as a word diff (coloured on a terminal), then conflicts, comments, and paragraphs added or removed. Every word
@@ -16,7 +17,7 @@ struct ReplyReport {
         Output.line(
             terminal.bold("Reply to draft \(plan.draft) of '\(plan.interview)'")
                 + terminal.dim(
-                    "  \(plan.changes.count) changed, \(plan.conflicts.count) in conflict, \(plan.comments.count) comments"
+                    "  \(plan.changes.count) changed, \(plan.conflicts.count) in conflict, \(counted(plan.comments.count, "comment"))"
                 ))
         if plan.source != .file { Output.line(terminal.dim("Read from \(plan.source)")) }
         section("Changes to your questions", questions)

@@ -24,11 +24,14 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
         case .emptyRange(let first, let last):
             return "the range \(first)-\(last) is empty; write the lower number first"
         case .crossesHighlight(let first, let last, let highlight):
-            return "segments \(first)–\(last) cross highlight \(highlight); unmark it first or pick a range outside it"
+            let span = first == last ? "segment \(first) crosses" : "segments \(first)–\(last) cross"
+            return "\(span) highlight \(highlight); unmark it first or pick a range outside it"
         case .notInAHighlight(let segment):
             return "segment \(segment) is not in a highlight"
         case .noSuchHighlight(let number, let count):
-            return count == 0 ? "there are no highlights yet" : "there is no highlight \(number); there are \(count)"
+            return count == 0
+                ? "there are no highlights yet"
+                : "there is no highlight \(number); \(count == 1 ? "there is 1" : "there are \(count)")"
         case .emptyTitle:
             return "a title cannot be empty"
         case .splitOutsideSegment(let segment, let at, let start, let end):

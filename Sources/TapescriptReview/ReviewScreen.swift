@@ -41,7 +41,8 @@ struct ReviewScreen {
     private func header(_ model: ReviewModel, width: Int) -> Line {
         let snapshot = model.snapshot
         let summary =
-            "  \(snapshot.interview.slug) · \(snapshot.segments.count) segments · \(snapshot.highlights.count) highlights"
+            "  \(snapshot.interview.slug) · \(counted(snapshot.segments.count, "segment")) · "
+            + counted(snapshot.highlights.count, "highlight")
         return [
             Span(DisplayWidth.truncate(snapshot.interview.title, toWidth: width / 2), style: Style(bold: true)),
             Span(summary, style: Style(dim: true)),

@@ -13,7 +13,11 @@ import Testing
         let result = try await workspace.run("import", "--json", Self.mono, "missing.wav", Self.stereo)
 
         #expect(result.exitCode == 1, "\(result)")
-        #expect(result.stderrLines == ["Error: cannot open audio file 'missing.wav': no such file"])
+        #expect(
+            result.stderrLines == [
+                "Error: cannot open audio file 'missing.wav': no such file",
+                "Error: 1 of 3 files was not imported ('missing.wav'); the others were",
+            ])
         let reports = try decodeJSON([ImportedInterview].self, from: result.stdout)
         #expect(reports.map(\.slug) == ["interview-mono", "call-stereo"])
         let listed = try decodeJSON([ListedInterview].self, from: try await workspace.run("list", "--json").stdout)

@@ -51,7 +51,7 @@ extension Tapescript {
             let planned = try applier.plan(reply, interview: interview)
             if json {
                 try printJSON(planned.plan)
-            } else {
+            } else if !libraryOptions.quiet {
                 ReplyReport(plan: planned.plan, terminal: .standardOutput).show()
             }
             guard !dryRun else { return }
@@ -68,7 +68,11 @@ extension Tapescript {
                 message += "; kept \(count) comment\(count == 1 ? "" : "s") from the author (tapescript highlights)"
             }
             // With --json, standard output is the plan alone.
-            if json { Diagnostics().line(TerminalText(message)) } else { Output.line("\n" + TerminalText(message)) }
+            if json {
+                libraryOptions.diagnostics.line(TerminalText(message))
+            } else {
+                libraryOptions.report("\n" + TerminalText(message))
+            }
         }
 
         /// Questions need a person at a terminal, and a reply that does not come through standard input.

@@ -23,7 +23,7 @@ extension Tapescript {
                 throw CLIError.noLibrary(path: libraryOptions.path)
             }
             try library.backup(to: destination)
-            Output.line(TerminalText("wrote a copy of \(library.path) to \(destination)"))
+            libraryOptions.report(TerminalText("wrote a copy of \(library.path) to \(destination)"))
         }
     }
 }

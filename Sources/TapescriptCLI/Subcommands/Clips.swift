@@ -62,7 +62,7 @@ extension Tapescript {
             let written = try ClipExporter(library: options.library()).export(options.reference, to: output, request)
             if json { return try printJSON(written) }
             for clip in written {
-                Output.line(TerminalText("\(clip.path)  \(Timecode.duration(clip.seconds))"))
+                options.report(TerminalText("\(clip.path)  \(Timecode.duration(clip.seconds))"))
             }
         }
     }

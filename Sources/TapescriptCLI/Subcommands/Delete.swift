@@ -27,7 +27,7 @@ extension Tapescript {
                 else { throw CLIError.deletionNotConfirmed(slug: removal.slug) }
             }
             let removed = try library.delete(options.reference)
-            Output.line(
+            options.report(
                 TerminalText(
                     "deleted interview \(removed.slug) (\(Self.contents(removed))); "
                         + "the recording \(removed.recordingPath) is still where it was"))

@@ -71,7 +71,7 @@ extension Tapescript {
                     if let file { try write(made, to: file) }
                 }
             if file == nil { try write(made, to: nil) }
-            let diagnostics = Diagnostics()
+            let diagnostics = options.diagnostics
             if !made.machineSegments.isEmpty {
                 let count = made.machineSegments.count
                 let which = made.machineSegments.map(String.init).joined(separator: ", ")

@@ -31,7 +31,7 @@ extension Tapescript {
             let said = try library.describeHighlight(
                 options.reference, number: highlight, title: EnteredText.cleaned(title, as: "the title") as String,
                 note: nil)
-            Output.line(TerminalText(EditWording.sentence(for: said)))
+            options.report(TerminalText(EditWording.sentence(for: said)))
         }
     }
 
@@ -58,7 +58,7 @@ extension Tapescript {
             let said = try library.describeHighlight(
                 options.reference, number: highlight, title: nil,
                 note: EnteredText.cleaned(note, as: "the note") as String)
-            Output.line(TerminalText(EditWording.sentence(for: said)))
+            options.report(TerminalText(EditWording.sentence(for: said)))
         }
     }
 }

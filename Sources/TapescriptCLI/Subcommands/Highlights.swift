@@ -24,6 +24,26 @@ extension Tapescript {
             var lastSegment: Int?
             /// The author's comments written by a paragraph of this highlight, oldest first.
             var comments: [String]
+            /// The recorder's and listener's markers inside the highlight.
+            var markers: [SegmentRow.MarkerRow]
+
+            /// Every key is written, null where there is nothing: scripts rely on every key being there.
+            func encode(to encoder: any Encoder) throws {
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encode(number, forKey: .number)
+                try container.encode(title, forKey: .title)
+                try container.encode(note, forKey: .note)
+                try container.encode(start, forKey: .start)
+                try container.encode(end, forKey: .end)
+                try container.encode(firstSegment, forKey: .firstSegment)
+                try container.encode(lastSegment, forKey: .lastSegment)
+                try container.encode(comments, forKey: .comments)
+                try container.encode(markers, forKey: .markers)
+            }
+
+            private enum CodingKeys: String, CodingKey {
+                case number, title, note, start, end, firstSegment, lastSegment, comments, markers
+            }
         }
 
         func run() throws {
@@ -36,11 +56,17 @@ extension Tapescript {
                     start: snapshot.seconds(highlight.startFrame), end: snapshot.seconds(highlight.endFrame),
                     firstSegment: highlight.segments?.lowerBound, lastSegment: highlight.segments?.upperBound,
                     comments: comments.filter { $0.frames?.overlaps(highlight.startFrame..<highlight.endFrame) == true }
-                        .map { "[\($0.anchor ?? "")] \($0.text)" })
+                        .map { "[\($0.anchor ?? "")] \($0.text)" },
+                    markers: snapshot.markers.filter { (highlight.startFrame..<highlight.endFrame).contains($0.frame) }
+                        .map {
+                            SegmentRow.MarkerRow(
+                                time: (snapshot.seconds($0.frame) * 1_000_000).rounded() / 1_000_000, label: $0.label,
+                                origin: $0.origin.rawValue)
+                        })
             }
             if json { return try printJSON(entries) }
             if entries.isEmpty {
-                Output.line("No highlights yet. Mark some with: tapescript mark \(options.interview) 3 5-7")
+                Diagnostics().line("No highlights yet. Mark some with: tapescript mark \(options.interview) 3 5-7")
             }
             for entry in entries {
                 let span =

@@ -41,9 +41,9 @@ extension Tapescript {
             // recording to put in it, so an import that fails leaves no empty library behind.
             var library = try libraryOptions.openForReading()
             let importer = RecordingImporter(parameters: segmentation.resolved(over: .interview))
-            let diagnostics = Diagnostics()
+            let diagnostics = libraryOptions.diagnostics
             var reports: [ImportReport] = []
-            var failures = 0
+            var failed: [String] = []
             for file in files {
                 do {
                     let imported = try importOne(file, with: importer, into: &library, diagnostics: diagnostics)
@@ -53,15 +53,19 @@ extension Tapescript {
                     // With several files, one bad file should not stop the rest; it still fails the command.
                     guard files.count > 1 else { throw error }
                     diagnostics.error(error)
-                    failures += 1
+                    failed.append(file)
                 }
             }
             if json {
                 try files.count == 1 && reports.count == 1 ? printJSON(reports[0]) : printJSON(reports)
             } else {
-                reports.forEach { Output.line(TerminalText($0.summary)) }
+                reports.forEach { libraryOptions.report(TerminalText($0.summary)) }
             }
-            if failures > 0 { throw ExitCode.failure }
+            if !failed.isEmpty {
+                // Said again at the end, where it is not lost above the other files' reports.
+                diagnostics.error(CLIError.someFilesNotImported(failed, of: files.count))
+                throw ExitCode.failure
+            }
         }
 
         private func importOne(

@@ -38,7 +38,7 @@ extension Tapescript {
             }
             if json { return try printJSON(entries) }
             guard !entries.isEmpty else {
-                Output.line("No interviews yet. Add one with: tapescript import FILE")
+                Diagnostics().line("No interviews yet. Add one with: tapescript import FILE")
                 return
             }
             let missing = entries.filter(\.recordingMissing)

@@ -31,7 +31,7 @@ extension Tapescript {
             for selection in segments {
                 let said = try library.mark(
                     options.reference, segments: selection.first, through: selection.last, title: title, note: note)
-                Output.line(TerminalText(EditWording.sentence(for: said)))
+                options.report(TerminalText(EditWording.sentence(for: said)))
             }
         }
     }

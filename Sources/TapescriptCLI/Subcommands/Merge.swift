@@ -13,7 +13,7 @@ extension Tapescript {
         var segment: Int
 
         func run() throws {
-            Output.line(
+            options.report(
                 TerminalText(
                     EditWording.sentence(for: try options.library().merge(options.reference, segment: segment))))
         }

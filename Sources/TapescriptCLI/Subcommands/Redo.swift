@@ -9,7 +9,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            Output.line(TerminalText(EditWording.sentence(for: try options.library().redo(options.reference))))
+            options.report(TerminalText(EditWording.sentence(for: try options.library().redo(options.reference))))
         }
     }
 }

@@ -19,14 +19,14 @@ extension Tapescript {
 
         func run() throws {
             let library = try options.library()
-            let diagnostics = Diagnostics()
+            let diagnostics = options.diagnostics
             defer { diagnostics.clearProgress() }
             let recording = try RecordingImporter.relink(options.reference, to: file, in: library) {
                 diagnostics.progress("checking \(file)", fraction: $0)
             }
             diagnostics.clearProgress()
             let slug = try library.detail(of: options.reference).interview.slug
-            Output.line(TerminalText("\(slug) now plays from \(recording.path)"))
+            options.report(TerminalText("\(slug) now plays from \(recording.path)"))
         }
     }
 }

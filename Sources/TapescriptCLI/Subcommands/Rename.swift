@@ -20,7 +20,7 @@ extension Tapescript {
             let library = try options.library()
             let before = try library.detail(of: options.reference).interview.slug
             let interview = try library.rename(options.reference, to: slug)
-            Output.line(
+            options.report(
                 TerminalText(
                     before == interview.slug
                         ? "\(before) is already its slug" : "renamed \(before) to \(interview.slug)"))

@@ -38,7 +38,7 @@ extension Tapescript {
                 slug: detail.interview.slug, before: detail.segments.count, after: regions.count,
                 parameters: parameters)
             if json { return try printJSON(result) }
-            Output.line("re-segmented \(result.slug): \(result.before) → \(result.after) segments")
+            options.report("re-segmented \(result.slug): \(result.before) → \(result.after) segments")
         }
     }
 }

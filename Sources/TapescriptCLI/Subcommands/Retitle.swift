@@ -20,7 +20,7 @@ extension Tapescript {
             let library = try options.library()
             let oneLine = title.split(whereSeparator: \.isNewline).joined(separator: " ")
             let interview = try library.retitle(options.reference, to: ControlCharacters.stripped(oneLine).text)
-            Output.line(TerminalText("\(interview.slug) is now titled “\(interview.title)”"))
+            options.report(TerminalText("\(interview.slug) is now titled “\(interview.title)”"))
         }
     }
 }

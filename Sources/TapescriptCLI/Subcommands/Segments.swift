@@ -59,7 +59,8 @@ extension Tapescript {
                         "  \(snapshot.interview.slug) · \(Timecode.duration(recording.durationSeconds)) · "
                             + "\(rows.count) segment\(rows.count == 1 ? "" : "s")"))
             guard !rows.isEmpty else {
-                Output.line("No speech was found. Try 'tapescript pauses \(snapshot.interview.slug)' and 'resegment'.")
+                Diagnostics().line(
+                    "No speech was found. Try 'tapescript pauses \(snapshot.interview.slug)' and 'resegment'.")
                 return
             }
             let table = TextTable(

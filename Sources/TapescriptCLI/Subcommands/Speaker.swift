@@ -23,7 +23,7 @@ extension Tapescript {
             let library = try options.library()
             let summary = try library.assignSpeaker(
                 options.reference, segments: segments.first, through: segments.last, to: speaker)
-            Output.line(TerminalText(EditWording.sentence(for: summary)))
+            options.report(TerminalText(EditWording.sentence(for: summary)))
         }
     }
 }

@@ -67,11 +67,12 @@ extension Tapescript {
                         String(parts[0]), EnteredText.cleaned(parts.count > 1 ? String(parts[1]) : "", as: "the name")
                     )
                 }
-                Output.line(TerminalText(EditWording.sentence(for: try library.nameSpeakers(options.reference, pairs))))
+                options.report(
+                    TerminalText(EditWording.sentence(for: try library.nameSpeakers(options.reference, pairs))))
             }
             if let interviewer {
                 let chosen = EnteredText.cleaned(interviewer, as: "the interviewer")
-                Output.line(
+                options.report(
                     TerminalText(EditWording.sentence(for: try library.chooseInterviewer(options.reference, chosen))))
             }
         }

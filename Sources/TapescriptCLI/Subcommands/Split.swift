@@ -20,7 +20,7 @@ extension Tapescript {
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let frame = Int64((at.seconds * Double(snapshot.recording.sampleRate)).rounded())
-            Output.line(
+            options.report(
                 TerminalText(
                     EditWording.sentence(for: try library.split(options.reference, segment: segment, atFrame: frame))))
         }

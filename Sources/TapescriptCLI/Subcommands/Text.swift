@@ -31,7 +31,7 @@ extension Tapescript {
             // One rule for every source: the bytes must be UTF-8, or nothing is stored.
             let given = try file.map(InputFile.text) ?? (text == "-" ? InputFile.text("-") : text ?? "")
             let words = EnteredText.cleaned(given, as: "the text")
-            Output.line(
+            options.report(
                 TerminalText(
                     EditWording.sentence(
                         for: try options.library().setText(options.reference, segment: segment, text: words))))

@@ -104,7 +104,7 @@ extension Tapescript {
                 language: language, overwriteMachine: overwriteMachine, jobs: jobs)
             let transcriber = Transcriber(library: library)
             let plan = try transcriber.plan(reference, options: options, engineGivesTimes: chosen.givesWordTimes)
-            let diagnostics = Diagnostics()
+            let diagnostics = libraryOptions.diagnostics
             if plan.windows.isEmpty {
                 if json {
                     try printJSON(Report(plan: plan, engine: chosen, outcome: nil, interrupted: false))

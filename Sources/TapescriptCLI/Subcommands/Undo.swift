@@ -10,7 +10,7 @@ extension Tapescript {
         @OptionGroup var options: InterviewOptions
 
         func run() throws {
-            Output.line(TerminalText(EditWording.sentence(for: try options.library().undo(options.reference))))
+            options.report(TerminalText(EditWording.sentence(for: try options.library().undo(options.reference))))
         }
     }
 }

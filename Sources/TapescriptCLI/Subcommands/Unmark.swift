@@ -18,7 +18,7 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             for selection in segments {
-                Output.line(
+                options.report(
                     TerminalText(
                         EditWording.sentence(
                             for: try library.unmark(
