@@ -35,10 +35,12 @@ struct Diagnostics {
         return line.trimmingCharacters(in: .whitespaces).lowercased().first ?? " "
     }
 
-    /// A progress line that rewrites itself; shown only on a terminal.
-    func progress(_ label: String, fraction: Double) {
+    /// A progress line that rewrites itself (`ProgressBar` draws it); shown only on a terminal, cut to its width
+    /// so that it never wraps.
+    func progress(_ line: String) {
         guard terminal.isTTY, !quiet else { return }
-        write(Self.carriageReturn + "\(label) \(Int((fraction * 100).rounded()))%" + Self.clearToEndOfLine)
+        let fitted = terminal.columns.map { String(line.prefix(max(1, $0 - 1))) } ?? line
+        write(Self.carriageReturn + TerminalText(fitted) + Self.clearToEndOfLine)
     }
 
     func clearProgress() {

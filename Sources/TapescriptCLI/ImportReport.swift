@@ -47,12 +47,19 @@ struct ImportNotes {
     let analysis: RecordingAnalysis
     let file: String
     let regions: [SpeechRegion]
+    let decodedCopy: String?
 
     init(_ imported: ImportedRecording) {
         (analysis, file, regions) = (imported.analysis, imported.file, imported.regions)
+        decodedCopy = imported.decodedCopy
     }
 
     func report(to diagnostics: Diagnostics) {
+        if let decodedCopy {
+            diagnostics.note(
+                "libsndfile cannot read '\(file)', so ffmpeg decoded it; the library keeps the FLAC copy "
+                    + "\(decodedCopy) to play and export")
+        }
         let rate = Double(analysis.format.sampleRate)
         let readSeconds = Double(analysis.decodedFrameCount) / rate
         if let truncation = analysis.truncation {

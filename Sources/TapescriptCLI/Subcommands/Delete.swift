@@ -8,7 +8,8 @@ extension Tapescript {
             abstract: "Remove an interview from the library, with all its segments, highlights, texts and drafts.",
             discussion: """
                 Says what it removes and asks first at a terminal; in scripts, --yes. The recording's file is \
-                never touched: import it again to start over. One transaction: nothing is removed unless all is.
+                never touched: import it again to start over (a copy decoded by ffmpeg on import, kept in the \
+                library's folder, goes with the interview). One transaction: nothing is removed unless all is.
                 Example: tapescript delete jane --yes
                 """)
 
@@ -27,6 +28,15 @@ extension Tapescript {
                 else { throw CLIError.deletionNotConfirmed(slug: removal.slug) }
             }
             let removed = try library.delete(options.reference)
+            if library.holdsDecodedCopy(removed.recordingPath) {
+                // The copy ffmpeg made on import is the library's own, not the user's recording.
+                try? FileManager.default.removeItem(atPath: removed.recordingPath)
+                options.report(
+                    TerminalText(
+                        "deleted interview \(removed.slug) (\(Self.contents(removed))) and the copy decoded on "
+                            + "import; the original recording was never touched"))
+                return
+            }
             options.report(
                 TerminalText(
                     "deleted interview \(removed.slug) (\(Self.contents(removed))); "

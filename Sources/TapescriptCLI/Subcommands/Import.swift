@@ -9,7 +9,9 @@ extension Tapescript {
             abstract: "Add recordings to the library and segment them by silence.",
             discussion: """
                 Reads any format libsndfile opens (WAV, W64, AIFF, FLAC, Ogg, …), decodes it once and stores \
-                its level envelope, so later commands never decode it again. Each file is imported in one \
+                its level envelope, so later commands never decode it again. What libsndfile cannot open (a \
+                phone's .m4a voice memo, MP4, WMA) ffmpeg decodes, when installed, into a private FLAC copy \
+                kept beside the library. Each file is imported in one \
                 transaction: a file that fails leaves the library as it was. Importing the same audio twice \
                 is refused.
                 """)
@@ -72,7 +74,9 @@ extension Tapescript {
             _ file: String, with importer: RecordingImporter, into library: inout Library?, diagnostics: Diagnostics
         ) throws -> ImportedRecording {
             let name = (file as NSString).lastPathComponent
-            defer { diagnostics.clearProgress() }
+            let bar = ProgressBar(
+                "importing \(name)", total: Self.byteCount(of: file), unit: .bytes, diagnostics: diagnostics)
+            defer { bar.clear() }
             var opened = library
             defer { library = opened }
             return try importer.importRecording(file, title: EnteredText.cleaned(title, as: "the title")) {
@@ -80,8 +84,12 @@ extension Tapescript {
                 opened = target
                 return target
             } progress: {
-                diagnostics.progress("importing \(name)", fraction: $0)
+                bar.show(fraction: $0)
             }
+        }
+
+        static func byteCount(of file: String) -> Double {
+            ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.doubleValue ?? 0
         }
     }
 }

@@ -20,11 +20,13 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             let diagnostics = options.diagnostics
-            defer { diagnostics.clearProgress() }
+            let bar = ProgressBar(
+                "checking \(file)", total: Import.byteCount(of: file), unit: .bytes, diagnostics: diagnostics)
+            defer { bar.clear() }
             let recording = try RecordingImporter.relink(options.reference, to: file, in: library) {
-                diagnostics.progress("checking \(file)", fraction: $0)
+                bar.show(fraction: $0)
             }
-            diagnostics.clearProgress()
+            bar.clear()
             let slug = try library.detail(of: options.reference).interview.slug
             options.report(TerminalText("\(slug) now plays from \(recording.path)"))
         }

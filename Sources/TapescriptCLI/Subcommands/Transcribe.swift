@@ -113,10 +113,10 @@ extension Tapescript {
                 }
                 return
             }
-            let meter = ProgressMeter(diagnostics: diagnostics)
+            let bar = ProgressBar("transcribing", total: 0, unit: .audioSeconds, diagnostics: diagnostics)
             let result = Self.runCancellably {
                 try await transcriber.run(plan, engine: chosen, options: options, reference: reference) { progress in
-                    meter.show(progress)
+                    bar.show(done: progress.doneSeconds, of: progress.totalSeconds)
                 }
             }
             diagnostics.clearProgress()
@@ -267,32 +267,5 @@ private final class ResultBox<T: Sendable>: @unchecked Sendable {
     var result: Result<T, any Error>? {
         get { lock.withLock { stored } }
         set { lock.withLock { stored = newValue } }
-    }
-}
-
-/// The one-line progress bar with rate and ETA, on a terminal's standard error only.
-private final class ProgressMeter: @unchecked Sendable {
-    let diagnostics: Diagnostics
-    let started = Date()
-    private let lock = NSLock()
-
-    init(diagnostics: Diagnostics) { self.diagnostics = diagnostics }
-
-    func show(_ progress: Transcriber.Progress) {
-        lock.withLock {
-            let fraction = progress.totalSeconds > 0 ? min(1, progress.doneSeconds / progress.totalSeconds) : 0
-            let filled = Int((fraction * 20).rounded())
-            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: 20 - filled)
-            let elapsed = Date().timeIntervalSince(started)
-            var label =
-                "transcribing \(bar) \(Timecode.duration(progress.doneSeconds)) of "
-                + "\(Timecode.duration(progress.totalSeconds))"
-            if progress.doneSeconds > 0, elapsed > 0 {
-                let rate = progress.doneSeconds / elapsed
-                let remaining = (progress.totalSeconds - progress.doneSeconds) / rate
-                label += String(format: ", %.1f× real time, about %@ left", rate, Timecode.duration(remaining))
-            }
-            diagnostics.progress(label, fraction: fraction)
-        }
     }
 }
