@@ -49,13 +49,11 @@ struct ConflictPrompt {
                 conflict.author + "\n\n# Lines starting with # are left out. Your version:\n# "
                 + conflict.mine.replacingOccurrences(of: "\n", with: "\n# ") + "\n"
             try PrivateFile.write(Data(document.utf8), to: file)
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/sh")
-            process.arguments = ["-c", editor + " \"$1\"", "sh", file]
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                diagnostics.line("the editor '\(editor)' exited with status \(process.terminationStatus); choose again")
+            let status = try ForegroundProcess.shell(
+                editor + " \"$1\"", arguments: [file], environment: ProcessInfo.processInfo.environment
+            ).wait()
+            guard status == 0 else {
+                diagnostics.line("the editor '\(editor)' exited with status \(status); choose again")
                 return nil
             }
             let text = try InputFile.text(file).split(separator: "\n", omittingEmptySubsequences: false)

@@ -10,8 +10,15 @@ struct Terminal: Sendable {
     let columns: Int?
 
     init(descriptor: Int32, environment: [String: String] = ProcessInfo.processInfo.environment) {
-        isTTY = isatty(descriptor) == 1
         let colourRefused = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
+        // Standard output piped into the pager is still read on the terminal behind it.
+        if descriptor == STDOUT_FILENO, let paged = environment[Pager.columnsVariable].flatMap(Int.init) {
+            isTTY = true
+            usesColour = !colourRefused && environment["TERM"] != "dumb"
+            columns = paged
+            return
+        }
+        isTTY = isatty(descriptor) == 1
         usesColour = isTTY && !colourRefused && environment["TERM"] != "dumb"
         columns = isTTY ? Self.width(of: descriptor, environment: environment) : nil
     }

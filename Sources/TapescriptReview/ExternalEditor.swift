@@ -37,18 +37,15 @@ struct ExternalEditor {
         } catch {
             return .failure("cannot write the file for the editor in \(folder.path)")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command + " \"$1\"", "sh", file.path]
-        process.environment = environment
+        let status: Int32
         do {
-            try process.run()
-            process.waitUntilExit()
+            status = try ForegroundProcess.shell(command + " \"$1\"", arguments: [file.path], environment: environment)
+                .wait()
         } catch {
             return .failure("cannot start the editor '\(command)'")
         }
-        guard process.terminationStatus == 0 else {
-            return .failure("the editor '\(command)' exited with status \(process.terminationStatus); nothing changed")
+        guard status == 0 else {
+            return .failure("the editor '\(command)' exited with status \(status); nothing changed")
         }
         guard let edited = try? String(contentsOf: file, encoding: .utf8) else {
             return .failure("the edited file \(file.path) cannot be read as UTF-8; it is kept there")

@@ -159,6 +159,8 @@ final class Workspace: @unchecked Sendable {
         }
         var environment = environment
         if environment["TAPESCRIPT_LIBRARY"] == nil { environment["TAPESCRIPT_LIBRARY"] = library }
+        // A real pager would wait for a key no test sends; the pager's own tests choose one.
+        if environment["PAGER"] == nil { environment["PAGER"] = "cat" }
         let command = ([binary] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
         return try await CLI.run(
             ["--quiet", "--return", "--command", command, "/dev/null"], in: path, environment: environment,

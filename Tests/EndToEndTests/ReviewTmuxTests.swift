@@ -113,6 +113,8 @@ import Testing
             #!/bin/sh
             cp "$1" \(PseudoTerminal.quoted(seen))
             stat -c %a "$1" "$(dirname "$1")" > \(PseudoTerminal.quoted(seen)).modes
+            set -- "$1" $(cat /proc/$$/stat)
+            if [ "$6" = "$9" ]; then echo yes; else echo no; fi > \(PseudoTerminal.quoted(seen)).foreground
             awk '
             /^# segment 1$/ { print; print "Words from the editor for one."; skip = 1; next }
             /^# segment 2$/ { print; print "And for two."; skip = 1; next }
@@ -136,6 +138,8 @@ import Testing
         #expect(given.contains("# segment 2\nOld two\n"), "\(given)")
         // The interview's words in the temporary folder: the file and its folder are the owner's alone.
         #expect(try String(contentsOfFile: seen + ".modes", encoding: .utf8) == "600\n700\n")
+        // In the terminal's foreground process group, where a real editor can set the terminal up and read keys.
+        #expect(try String(contentsOfFile: seen + ".foreground", encoding: .utf8) == "yes\n")
         #expect(
             try await workspace.texts(id) == [
                 "Words from the editor for one.", "And for two.", nil, nil,

@@ -29,12 +29,13 @@ struct TmuxSession {
     /// Where tmux's output goes on its way back.
     let outputFolder: String
 
-    /// Starts `tapescript review arguments…` against `workspace`'s library in a `width`×`height` window.
+    /// Starts `tapescript review arguments…` (or another `subcommand`) against `workspace`'s library in a
+    /// `width`×`height` window.
     /// `environment` comes on top of a clean one: `HOME`, `XDG_DATA_HOME` and `TMPDIR` inside the workspace, the
     /// fake player, and no `NO_COLOR`, `VISUAL` or `EDITOR`.
     static func start(
         review arguments: [String], in workspace: Workspace, environment: [String: String] = [:], width: Int = 100,
-        height: Int = 24
+        height: Int = 24, subcommand: String = "review"
     ) throws -> TmuxSession {
         guard let binary = CLI.binary else { throw CLIError(description: "cannot find the built 'tapescript'") }
         let playerLog = workspace.file("player.log")
@@ -53,10 +54,11 @@ struct TmuxSession {
         let exports = variables.sorted { $0.key < $1.key }
             .map { "export \($0.key)=\(PseudoTerminal.quoted($0.value))" }
         let pidFile = workspace.file("review.pid")
-        let review = ([binary, "review"] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
+        let review = ([binary, subcommand] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
         let command =
             // The usual umask, so that what the review creates shows the modes it sets itself.
-            (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX", "umask 022"] + exports + [
+            (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX PAGER TAPESCRIPT_PAGER LESS", "umask 022"] + exports
+            + [
                 "cd \(PseudoTerminal.quoted(workspace.path))",
                 "before=$(stty -g)",
                 "sh -c 'echo $$ >\"$0\"; exec \"$@\"' \(PseudoTerminal.quoted(pidFile)) \(review)",

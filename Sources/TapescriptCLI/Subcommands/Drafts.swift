@@ -13,6 +13,7 @@ extension Tapescript {
                 """)
 
         @OptionGroup var options: InterviewOptions
+        @OptionGroup var paging: PagingOptions
 
         @Flag(
             help: """
@@ -50,6 +51,8 @@ extension Tapescript {
                     recipient: sent.record.recipient, format: sent.record.format,
                     paragraphs: sent.record.paragraphs.count, answered: sent.answered)
             }
+            let pager = paging.start()
+            defer { pager?.finish() }
             if json { return try printJSON(listed) }
             guard !listed.isEmpty else {
                 return Diagnostics().line(

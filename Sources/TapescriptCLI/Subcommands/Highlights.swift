@@ -10,6 +10,7 @@ extension Tapescript {
             abstract: "List an interview's highlights, and the recorder markers that are candidates for more.")
 
         @OptionGroup var options: InterviewOptions
+        @OptionGroup var paging: PagingOptions
 
         @Flag(help: "Print the highlights as a JSON array.")
         var json = false
@@ -50,6 +51,8 @@ extension Tapescript {
             let library = try options.library()
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let comments = try library.comments(options.reference)
+            let pager = paging.start()
+            defer { pager?.finish() }
             let entries = snapshot.highlights.map { highlight in
                 Entry(
                     number: highlight.number, title: highlight.title, note: highlight.note,

@@ -9,6 +9,7 @@ extension Tapescript {
                 "Every version of a segment's text: who wrote it (interviewer, author via draft N, machine), when.")
 
         @OptionGroup var options: InterviewOptions
+        @OptionGroup var paging: PagingOptions
 
         @Argument(help: "The segment number.")
         var segment: Int
@@ -44,6 +45,8 @@ extension Tapescript {
                     version: offset + 1, origin: version.origin.rawValue, draft: version.draftVersion,
                     date: version.createdAt.formatted(.iso8601), text: version.text)
             }
+            let pager = paging.start()
+            defer { pager?.finish() }
             if json { return try printJSON(entries) }
             if entries.isEmpty { Output.line("Segment \(segment) has no text yet.") }
             let terminal = Terminal.standardOutput

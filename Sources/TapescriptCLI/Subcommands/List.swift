@@ -9,6 +9,7 @@ extension Tapescript {
         static let configuration = CommandConfiguration(abstract: "List the interviews in the library.")
 
         @OptionGroup var libraryOptions: LibraryOptions
+        @OptionGroup var paging: PagingOptions
 
         @Flag(help: "Print the interviews as a JSON array.")
         var json = false
@@ -28,6 +29,8 @@ extension Tapescript {
 
         func run() throws {
             let summaries = try libraryOptions.openForReading()?.summaries() ?? []
+            let pager = paging.start()
+            defer { pager?.finish() }
             let entries = summaries.map { summary in
                 Entry(
                     id: summary.interview.id ?? 0, slug: summary.interview.slug, title: summary.interview.title,

@@ -17,6 +17,7 @@ extension Tapescript {
                 """)
 
         @OptionGroup var options: InterviewOptions
+        @OptionGroup var paging: PagingOptions
 
         @Option(help: "md, html, txt, srt, vtt, labels or json.")
         var format: PublicationFormat = .md
@@ -47,6 +48,8 @@ extension Tapescript {
                 .publication(of: options.reference, approvalNote: !noApprovalNote)
             let rendered = try publication.rendered(
                 as: format, options: PublicationOptions(fragment: fragment, frontMatter: frontMatter))
+            let pager = output == nil || output == "-" ? paging.start() : nil
+            defer { pager?.finish() }
             try OutputFile.write(rendered, to: output)
         }
     }

@@ -20,6 +20,7 @@ extension Tapescript {
                 """)
 
         @OptionGroup var options: InterviewOptions
+        @OptionGroup var paging: PagingOptions
 
         @Option(help: "Output form: \(SegmentFormat.allCases.map(\.rawValue).joined(separator: ", ")).")
         var format: SegmentFormat = .table
@@ -40,6 +41,8 @@ extension Tapescript {
             let snapshot = try library.reviewSnapshot(of: options.reference)
             let envelope = try library.envelope(of: snapshot.recording)
             let rows = SegmentRow.rows(of: snapshot, envelope: envelope)
+            let pager = paging.start()
+            defer { pager?.finish() }
             switch format {
             case .json: try printJSON(rows)
             case .labels: Output.write(TerminalText(SegmentExport.labels(rows)))
