@@ -5,7 +5,7 @@ import TapescriptLibrary
 struct InterviewOptions: ParsableArguments {
     @OptionGroup var libraryOptions: LibraryOptions
 
-    @Argument(help: "The interview: its slug or number.")
+    @Argument(help: "The interview: its slug or number.", completion: .custom(SlugCompletion.slugs))
     var interview: String
 
     var reference: InterviewReference { InterviewReference(interview) }

@@ -37,7 +37,7 @@ struct SegmentationOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "On mono, how many people talk, told apart by their voices (1–8; default 2).", valueName: "count"))
+            "On mono, how many people talk, told apart by their voices (1-8; default 2).", valueName: "count"))
     var speakers: Int?
 
     func validate() throws {

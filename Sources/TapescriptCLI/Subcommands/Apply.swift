@@ -24,7 +24,9 @@ extension Tapescript {
         @Argument(help: "The reply: a file, or - for standard input.", completion: .file())
         var file: String
 
-        @Option(help: "The interview the reply belongs to, when the document does not say.")
+        @Option(
+            help: "The interview the reply belongs to, when the document does not say.",
+            completion: .custom(SlugCompletion.slugs))
         var interview: String?
 
         @Flag(help: "Only show what would change.")

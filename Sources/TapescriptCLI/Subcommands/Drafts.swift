@@ -8,7 +8,7 @@ extension Tapescript {
             abstract: "List the drafts sent for an interview, and which were answered.",
             discussion: """
                 A draft is answered once a reply to it was applied (the author's words or comments came back). \
-                The form is unknown (–) for drafts sent before Tapescript kept it.
+                The form is unknown (-) for drafts sent before Tapescript kept it.
                 Example: tapescript drafts jane
                 """)
 

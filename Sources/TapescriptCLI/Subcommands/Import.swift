@@ -8,7 +8,7 @@ extension Tapescript {
         static let configuration = CommandConfiguration(
             abstract: "Add recordings to the library and segment them by silence.",
             discussion: """
-                Reads any format libsndfile opens (WAV, W64, AIFF, FLAC, Ogg, …), decodes it once and stores \
+                Reads any format libsndfile opens (WAV, W64, AIFF, FLAC, Ogg and more), decodes it once and stores \
                 its level envelope, so later commands never decode it again. What libsndfile cannot open (a \
                 phone's .m4a voice memo, MP4, WMA) ffmpeg decodes, when installed, into a private FLAC copy \
                 kept beside the library. Each file is imported in one \

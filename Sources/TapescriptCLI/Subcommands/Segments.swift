@@ -28,7 +28,7 @@ extension Tapescript {
         @Flag(help: "The same as --format json.")
         var json = false
 
-        @Flag(help: "Begin each subtitle cue with its speaker's name (\"Andy: …\"), for srt and vtt.")
+        @Flag(help: "Begin each subtitle cue with its speaker's name (\"Andy: ...\"), for srt and vtt.")
         var speakerNames = false
 
         func validate() throws {

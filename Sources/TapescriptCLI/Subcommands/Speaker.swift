@@ -6,7 +6,7 @@ extension Tapescript {
         static let configuration = CommandConfiguration(
             abstract: "Give segments to another speaker, where import heard the wrong voice.",
             discussion: """
-                The speaker is a letter (A, B, …) or a name given with `tapescript speakers`. A resegment keeps \
+                The speaker is a letter (A, B, ...) or a name given with `tapescript speakers`. A resegment keeps \
                 speakers given by hand for the same stretch of the recording; `tapescript undo` takes it back.
                 Example: tapescript speaker jane 12 B
                 """)
@@ -16,7 +16,7 @@ extension Tapescript {
         @Argument(help: "A segment number or a range, e.g. 12 or 12-14.")
         var segments: SegmentSelection
 
-        @Argument(help: "The speaker they are: a letter (A, B, …) or a speaker's name.")
+        @Argument(help: "The speaker they are: a letter (A, B, ...) or a speaker's name.")
         var speaker: String
 
         func run() throws {

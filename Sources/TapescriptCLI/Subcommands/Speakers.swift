@@ -24,7 +24,7 @@ extension Tapescript {
 
         @Flag(
             help:
-                "Show the speakers as JSON: [{\"speaker\": \"A\", \"channel\": 0, \"name\": …, \"interviewer\": true}]."
+                "Show the speakers as JSON: [{\"speaker\": \"A\", \"channel\": 0, \"name\": \"Jane\", \"interviewer\": true}]."
         )
         var json = false
 

@@ -9,7 +9,7 @@ extension Tapescript {
             abstract: "Set the text of a segment (every earlier version is kept).",
             discussion: """
                 The text comes from the argument, from --file, or from standard input when the text is '-'. \
-                Example: tapescript text jane 4 "Well, I started by …"
+                Example: tapescript text jane 4 "Well, I started by ..."
                 """)
 
         @OptionGroup var options: InterviewOptions

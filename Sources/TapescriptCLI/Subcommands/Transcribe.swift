@@ -32,7 +32,7 @@ extension Tapescript {
 
         @OptionGroup var libraryOptions: LibraryOptions
 
-        @Argument(help: "The interview: its slug or number.")
+        @Argument(help: "The interview: its slug or number.", completion: .custom(SlugCompletion.slugs))
         var interview: String?
 
         @Argument(help: "Segments to transcribe, e.g. 12-14 or 3 5 7 (default: the highlights).")
@@ -51,11 +51,11 @@ extension Tapescript {
         var engineOutput: CommandOutput = .json
 
         @Option(
-            help: ArgumentHelp("The model: a ggml-….bin file, or a CTranslate2 folder.", valueName: "path"),
+            help: ArgumentHelp("The model: a ggml-....bin file, or a CTranslate2 folder.", valueName: "path"),
             completion: .file())
         var model: String?
 
-        @Option(help: "The language spoken, as an ISO 639-1 code (de, fr, …); default: the model's.")
+        @Option(help: "The language spoken, as an ISO 639-1 code (de, fr, ...); default: the model's.")
         var language: String?
 
         @Option(help: "Engine calls at a time (default: the number of cores).")
