@@ -4,7 +4,8 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
     case emptyRange(first: Int, last: Int)
     case crossesHighlight(first: Int, last: Int, highlight: Int)
     case notInAHighlight(segment: Int)
-    case noSuchHighlight(Int, count: Int)
+    /// With the numbers the interview's highlights have.
+    case noSuchHighlight(Int, existing: [Int])
     case emptyTitle
     case splitOutsideSegment(segment: Int, at: Double, start: Double, end: Double)
     case nothingToMerge(segment: Int)
@@ -28,10 +29,13 @@ public enum EditError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(span) highlight \(highlight); unmark it first or pick a range outside it"
         case .notInAHighlight(let segment):
             return "segment \(segment) is not in a highlight"
-        case .noSuchHighlight(let number, let count):
-            return count == 0
-                ? "there are no highlights yet"
-                : "there is no highlight \(number); \(count == 1 ? "there is 1" : "there are \(count)")"
+        case .noSuchHighlight(let number, let existing):
+            guard let last = existing.last else { return "there are no highlights yet" }
+            let listed =
+                existing.count == 1
+                ? "the only one is \(last)"
+                : "there are \(existing.dropLast().map(String.init).joined(separator: ", ")) and \(last)"
+            return "there is no highlight \(number); \(listed)"
         case .emptyTitle:
             return "a title cannot be empty"
         case .splitOutsideSegment(let segment, let at, let start, let end):

@@ -20,6 +20,8 @@ struct EditSlice: Codable, Sendable {
     }
 
     struct HighlightState: Codable, Sendable, Equatable {
+        /// Nil in entries journalled before highlights kept their numbers; those get the next one back.
+        var number: Int?
         var startFrame: Int64
         var endFrame: Int64
         var title: String?
@@ -83,7 +85,7 @@ enum EditJournal {
             },
             highlights: highlights.map {
                 EditSlice.HighlightState(
-                    startFrame: $0.startFrame, endFrame: $0.endFrame, title: $0.title, note: $0.note,
+                    number: $0.number, startFrame: $0.startFrame, endFrame: $0.endFrame, title: $0.title, note: $0.note,
                     createdAt: $0.createdAt)
             },
             listenerMarkers: markers.map(\.frame).sorted(),
@@ -113,9 +115,17 @@ enum EditJournal {
             }
         }
         for state in slice.highlights {
+            // Undo brings a highlight back under its own number, unless another has taken it since.
+            let taken = try state.number.map {
+                try Highlight.all().filter(interviewId: scope.interviewId).filter(Highlight.Columns.number == $0)
+                    .fetchCount(db) > 0
+            }
+            let number =
+                try state.number.flatMap { taken == true ? nil : $0 }
+                ?? Highlight.nextNumber(interviewId: scope.interviewId, db: db)
             var highlight = Highlight(
-                id: nil, interviewId: scope.interviewId, startFrame: state.startFrame, endFrame: state.endFrame,
-                title: state.title, note: state.note, createdAt: state.createdAt)
+                id: nil, interviewId: scope.interviewId, number: number, startFrame: state.startFrame,
+                endFrame: state.endFrame, title: state.title, note: state.note, createdAt: state.createdAt)
             try highlight.insert(db)
         }
         for frame in slice.listenerMarkers {

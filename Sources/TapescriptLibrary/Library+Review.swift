@@ -21,12 +21,12 @@ extension Library {
             }) {
                 throw EditError.crossesHighlight(first: first, last: last, highlight: crossed.number)
             }
+            let number = try Highlight.nextNumber(interviewId: scope.interviewId, db: db)
             var highlight = Highlight(
-                id: nil, interviewId: scope.interviewId, startFrame: scope.frames.lowerBound,
+                id: nil, interviewId: scope.interviewId, number: number, startFrame: scope.frames.lowerBound,
                 endFrame: scope.frames.upperBound, title: title?.trimmingCharacters(in: .whitespacesAndNewlines),
                 note: note, createdAt: now)
             try highlight.insert(db)
-            let number = snapshot.highlights.filter { $0.startFrame < scope.frames.lowerBound }.count + 1
             return .marked(first: first, last: last, highlight: number, title: title)
         }
     }
@@ -41,27 +41,27 @@ extension Library {
         } _: { db, snapshot, scope in
             let numbers = Set(snapshot.segments[(first - 1)...(last - 1)].compactMap(\.highlight)).sorted()
             guard !numbers.isEmpty else { throw EditError.notInAHighlight(segment: first) }
-            let ids = numbers.map { snapshot.highlights[$0 - 1].id }
+            let ids = numbers.compactMap { snapshot.highlight(numbered: $0)?.id }
             try Highlight.deleteAll(db, keys: ids)
             return .unmarked(highlights: numbers)
         }
     }
 
-    /// Sets the title or the note of highlight `number` (1-based); nil leaves that one as it is.
+    /// Sets the title or the note of highlight `number`; nil leaves that one as it is.
     /// - Throws: `LibraryError.invalidEdit` for a highlight that does not exist or an empty title.
     public func describeHighlight(
         _ reference: InterviewReference, number: Int, title: String?, note: String?, now: Date = Date()
     ) throws(LibraryError) -> EditSummary {
         try edit(reference, now: now) { snapshot in
-            guard snapshot.highlights.indices.contains(number - 1) else {
-                throw EditError.noSuchHighlight(number, count: snapshot.highlights.count)
+            guard let highlight = snapshot.highlight(numbered: number) else {
+                throw EditError.noSuchHighlight(number, existing: snapshot.highlights.map(\.number).sorted())
             }
-            let highlight = snapshot.highlights[number - 1]
             return highlight.startFrame..<highlight.endFrame
         } _: { db, snapshot, _ in
-            let view = snapshot.highlights[number - 1]
-            guard var highlight = try Highlight.fetchOne(db, key: view.id) else {
-                throw EditError.noSuchHighlight(number, count: snapshot.highlights.count)
+            guard let view = snapshot.highlight(numbered: number),
+                var highlight = try Highlight.fetchOne(db, key: view.id)
+            else {
+                throw EditError.noSuchHighlight(number, existing: snapshot.highlights.map(\.number).sorted())
             }
             if let title {
                 let trimmed = title.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -238,7 +238,8 @@ extension Library {
             }
             // A highlight that held either half now holds the whole.
             if let number = first.highlight ?? second.highlight,
-                var highlight = try Highlight.fetchOne(db, key: snapshot.highlights[number - 1].id)
+                let view = snapshot.highlight(numbered: number),
+                var highlight = try Highlight.fetchOne(db, key: view.id)
             {
                 highlight.startFrame = min(highlight.startFrame, first.startFrame)
                 highlight.endFrame = max(highlight.endFrame, second.endFrame)

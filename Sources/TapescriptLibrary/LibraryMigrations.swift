@@ -187,6 +187,20 @@ enum LibraryMigrations {
                 t.add(column: "format", .text)
             }
         }
+        migrator.registerMigration("v10: every highlight keeps its number") { db in
+            try db.alter(table: "highlight") { t in
+                t.add(column: "number", .integer).notNull().defaults(to: 0)
+            }
+            // Until now a highlight's number was its place in time order; it stays what the user last saw.
+            try db.execute(
+                sql: """
+                    UPDATE highlight SET number = (
+                        SELECT COUNT(*) FROM highlight AS other WHERE other.interviewId = highlight.interviewId
+                        AND (other.startFrame < highlight.startFrame
+                            OR (other.startFrame = highlight.startFrame AND other.id <= highlight.id)))
+                    """)
+            try db.create(index: "highlightNumber", on: "highlight", columns: ["interviewId", "number"], unique: true)
+        }
         return migrator
     }
 }

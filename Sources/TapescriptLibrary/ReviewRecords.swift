@@ -7,6 +7,9 @@ public struct Highlight: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public static let databaseTableName = "highlight"
     public var id: Int64?
     public var interviewId: Int64
+    /// What the user calls it (`title ID 3 …`): given once, the next after the highest the interview has, and
+    /// kept whatever is marked before it, as an issue keeps its number.
+    public var number: Int
     public var startFrame: Int64
     public var endFrame: Int64
     public var title: String?
@@ -15,11 +18,19 @@ public struct Highlight: Codable, Sendable, Equatable, FetchableRecord, MutableP
 
     public enum Columns {
         public static let interviewId = Column(CodingKeys.interviewId)
+        public static let number = Column(CodingKeys.number)
         public static let startFrame = Column(CodingKeys.startFrame)
         public static let endFrame = Column(CodingKeys.endFrame)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// The number a new highlight of the interview gets.
+    static func nextNumber(interviewId: Int64, db: Database) throws -> Int {
+        let highest = try Int.fetchOne(
+            db, sql: "SELECT MAX(number) FROM highlight WHERE interviewId = ?", arguments: [interviewId])
+        return (highest ?? 0) + 1
+    }
 }
 
 /// Who wrote a version of a segment's text.

@@ -13,6 +13,11 @@ public struct ReviewSnapshot: Sendable {
     public var canUndo: Bool
     public var canRedo: Bool
 
+    /// The highlight the user calls `number` (highlights keep their numbers; in time order they may read 1, 3, 2).
+    public func highlight(numbered number: Int) -> ReviewHighlight? {
+        highlights.first { $0.number == number }
+    }
+
     /// The name of the speaker on `channel`, or its letter until named; nil on mono.
     public func speaker(channel: Int?) -> String? {
         channel.map { speakerNames[$0] ?? Self.letter(channel: $0) }
@@ -129,17 +134,17 @@ extension Library {
                 textOrigin: authors[range]?.origin, machine: transcripts[range])
         }
         var views: [ReviewHighlight] = []
-        for (offset, highlight) in highlights.enumerated() {
+        for highlight in highlights {
             var first: Int?
             var last: Int?
             for position in segments.indices where highlight.contains(segments[position]) {
-                segments[position].highlight = offset + 1
+                segments[position].highlight = highlight.number
                 first = first ?? position + 1
                 last = position + 1
             }
             views.append(
                 ReviewHighlight(
-                    number: offset + 1, id: highlight.id ?? 0, startFrame: highlight.startFrame,
+                    number: highlight.number, id: highlight.id ?? 0, startFrame: highlight.startFrame,
                     endFrame: highlight.endFrame, title: highlight.title, note: highlight.note,
                     segments: first.flatMap { first in last.map { first...$0 } }))
         }

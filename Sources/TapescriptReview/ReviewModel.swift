@@ -214,17 +214,16 @@ struct ReviewModel {
     private mutating func openHighlightField(
         _ purpose: (ReviewHighlight) -> FieldPurpose, prefill: (ReviewHighlight) -> String?
     ) {
-        guard let number = currentSegment?.highlight, snapshot.highlights.indices.contains(number - 1) else {
+        guard let number = currentSegment?.highlight, let highlight = snapshot.highlight(numbered: number) else {
             message = "the segment is not in a highlight; mark it with m first"
             return
         }
-        let highlight = snapshot.highlights[number - 1]
         mode = .field(purpose(highlight), LineEditor(text: prefill(highlight) ?? ""))
     }
 
     private mutating func openEditor() -> [ReviewEffect] {
         guard let segment = currentSegment else { return [] }
-        if let number = segment.highlight, let rows = snapshot.highlights[number - 1].segments {
+        if let number = segment.highlight, let rows = snapshot.highlight(numbered: number)?.segments {
             return [.openEditor(first: rows.lowerBound, last: rows.upperBound)]
         }
         return [.openEditor(first: segment.index, last: segment.index)]
@@ -272,7 +271,8 @@ struct ReviewModel {
             let row = ((forward ? cursor + step : cursor - step) % count + count) % count
             let segment = snapshot.segments[row]
             let haystack =
-                (segment.text ?? "") + " " + (segment.highlight.flatMap { snapshot.highlights[$0 - 1].title } ?? "")
+                (segment.text ?? "") + " "
+                + (segment.highlight.flatMap { snapshot.highlight(numbered: $0)?.title } ?? "")
             if haystack.lowercased().contains(needle) {
                 move(to: row)
                 message = "/\(query)"

@@ -112,10 +112,9 @@ struct ReviewScreen {
     /// The highlight mark: its number and title on its first segment, a bar on the rest.
     private func highlightSpan(_ segment: ReviewSegment, in snapshot: ReviewSnapshot, width: Int, reverse: Bool) -> Span
     {
-        guard let number = segment.highlight, snapshot.highlights.indices.contains(number - 1) else {
+        guard let number = segment.highlight, let highlight = snapshot.highlight(numbered: number) else {
             return Span(String(repeating: " ", count: width) + " ", style: Style(reverse: reverse))
         }
-        let highlight = snapshot.highlights[number - 1]
         let text =
             highlight.segments?.lowerBound == segment.index
             ? "★\(number) " + (highlight.title ?? "(untitled)") : "┃"

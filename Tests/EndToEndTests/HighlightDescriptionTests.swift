@@ -41,6 +41,27 @@ import Testing
         #expect(try await highlights().first?.title == nil)
     }
 
+    @Test func aHighlightKeepsItsNumberWhenOneIsMarkedBeforeItAndUndoGivesItBack() async throws {
+        try await workspace.importRecording(CLI.sample("call-stereo.wav"))
+        #expect(try await workspace.run("mark", "1", "3-4", "--title", "Later").stdout.contains("highlight 1"))
+
+        let earlier = try await workspace.run("mark", "1", "1", "--title", "Early")
+        let titled = try await workspace.run("title", "1", "1", "Later years")
+
+        #expect(earlier.stdout.contains("as highlight 2"), "\(earlier)")
+        #expect(titled.exitCode == 0, "\(titled)")
+        #expect(
+            try await highlights() == [
+                ListedHighlight(number: 2, title: "Early", note: nil),
+                ListedHighlight(number: 1, title: "Later years", note: nil),
+            ], "listed in time order, each under the number it was given")
+        #expect(try await workspace.run("unmark", "1", "1").exitCode == 0)
+        let missing = try await workspace.run("title", "1", "2", "Gone")
+        expectOneErrorLine(missing, naming: "there is no highlight 2; the only one is 1")
+        #expect(try await workspace.run("undo", "1").exitCode == 0)
+        #expect(try await highlights().map(\.number) == [2, 1])
+    }
+
     @Test func aHighlightThatIsNotThereIsRefusedAndChangesNothing() async throws {
         try await workspace.importRecording(CLI.sample("call-stereo.wav"))
         #expect(try await workspace.run("mark", "1", "1-2").exitCode == 0)

@@ -84,6 +84,30 @@ import Testing
         #expect(try library.summaries().map(\.segmentCount) == [4])
     }
 
+    @Test func highlightsOfAnOlderLibraryKeepTheNumbersTheyWereShownWithAndNewOnesComeAfter() throws {
+        try writeLibraryAtTheThirdMigration()
+        let queue = try DatabaseQueue(path: path)
+        try queue.write { db in
+            // Inserted out of time order: until now a number was a place in time order, not an id.
+            for start in [48_000, 16_000] {
+                try db.execute(
+                    sql: "INSERT INTO highlight (interviewId, startFrame, endFrame, createdAt) VALUES (1, ?, ?, ?)",
+                    arguments: [start, start + 8000, Self.created])
+            }
+        }
+        try queue.close()
+        let library = try #require(try Library.open(at: path, create: false))
+
+        let numbers = try library.reviewSnapshot(of: .slug("old")).highlights.map { [$0.startFrame, Int64($0.number)] }
+        #expect(numbers == [[0, 1], [16_000, 2], [48_000, 3]])
+        #expect(try library.unmark(.slug("old"), segments: 2, through: 2) == .unmarked(highlights: [2]))
+        #expect(
+            try library.mark(.slug("old"), segments: 3, through: 3)
+                == .marked(first: 3, last: 3, highlight: 4, title: nil))
+        let after = try library.reviewSnapshot(of: .slug("old")).highlights.map(\.number)
+        #expect(after == [1, 4, 3], "in time order, each under its own number")
+    }
+
     @Test func anEditJournalledAsASentenceIsUndoneAndRedoneAndShownWithIt() throws {
         try writeLibraryAtTheThirdMigration()
         let library = try #require(try Library.open(at: path, create: false))
