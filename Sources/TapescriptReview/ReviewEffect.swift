@@ -46,5 +46,9 @@ enum ReviewEffect: Equatable, Sendable {
     case stopPlayback
     /// Edit the text of segments `first...last` in the user's editor, one paragraph each.
     case openEditor(first: Int, last: Int)
+    /// Ctrl-Z: give the terminal back to the shell until it resumes the review (`fg`).
+    case suspend
     case quit
+    /// Ctrl-C: quit as an interrupted program does (exit 130), everything saved.
+    case interrupt
 }

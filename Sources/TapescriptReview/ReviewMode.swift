@@ -3,7 +3,8 @@ enum ReviewMode: Equatable, Sendable {
     case browse
     /// `v`: extending a selection from `anchor` to the cursor.
     case visual(anchor: Int)
-    case help
+    /// `?`: the keys, scrolled down by `top` lines where they do not fit.
+    case help(top: Int)
     /// A one-line field at the bottom: a prompt or the inline text of a segment.
     case field(FieldPurpose, LineEditor)
 }

@@ -49,6 +49,15 @@ extension ReviewModel {
         return []
     }
 
+    /// Stops playback where it is, to resume from there later (Ctrl-Z).
+    mutating func pausing() -> [ReviewEffect] {
+        guard case .playing(let frame) = playback else { return [] }
+        playback = .stopped
+        resumeFrame = frame
+        playingUntil = nil
+        return [.stopPlayback]
+    }
+
     mutating func togglePlayback() -> [ReviewEffect] {
         if case .playing(let frame) = playback {
             playback = .stopped

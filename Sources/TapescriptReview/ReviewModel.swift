@@ -38,6 +38,9 @@ struct ReviewModel {
         return textEditBase
     }
     /// Rows the list shows at once; the screen sets it from the terminal's height.
+    /// How far the `?` screen scrolls at the terminal's size (0: it all fits, and any key closes it).
+    var helpMaximumTop = 0
+
     var pageHeight = 20 {
         didSet { scrollToCursor() }
     }
@@ -64,10 +67,23 @@ struct ReviewModel {
 
     // MARK: - Keys
 
+    /// Where the `?` screen scrolls to on `key`; nil when the key closes it.
+    private func scrolledHelp(from top: Int, by key: Key) -> Int? {
+        guard helpMaximumTop > 0 else { return nil }
+        let page = max(1, pageHeight - 1)
+        switch key {
+        case .down, .character("j"), .enter: return min(helpMaximumTop, top + 1)
+        case .up, .character("k"): return max(0, top - 1)
+        case .pageDown, .character(" "), .control("f"), .control("d"): return min(helpMaximumTop, top + page)
+        case .pageUp, .control("b"), .control("u"): return max(0, top - page)
+        default: return nil
+        }
+    }
+
     mutating func handle(_ key: Key) -> [ReviewEffect] {
         switch mode {
-        case .help:
-            mode = .browse
+        case .help(let top):
+            mode = scrolledHelp(from: top, by: key).map { .help(top: $0) } ?? .browse
             return []
         case .field(let purpose, var editor):
             switch editor.handle(key) {
@@ -97,8 +113,10 @@ struct ReviewModel {
         case .end, .character("G"): move(to: rowCount - 1)
         case .tab: jumpToHighlight(forward: true)
         case .backTab: jumpToHighlight(forward: false)
-        case .character("?"): mode = .help
-        case .character("q"), .control("c"): return stopping() + [.quit]
+        case .character("?"): mode = .help(top: 0)
+        case .character("q"): return stopping() + [.quit]
+        case .control("c"): return stopping() + [.interrupt]
+        case .control("z"): return pausing() + [.suspend]
         case .escape:
             if case .visual = mode { mode = .browse }
         case .character("v"):

@@ -21,7 +21,9 @@ struct ReviewScreen {
             let text = "Terminal too small (\(size.width)×\(size.height)); enlarge it to at least 60×12, or press q."
             return ([[Span(DisplayWidth.truncate(text, toWidth: size.width), style: Style(bold: true))]], nil)
         }
-        if case .help = model.mode { return (ReviewHelp.lines(width: size.width, height: size.height), nil) }
+        if case .help(let top) = model.mode {
+            return (ReviewHelp.lines(width: size.width, height: size.height, top: top), nil)
+        }
         var lines: [Line] = [header(model, width: size.width)]
         let height = Self.listHeight(for: size)
         let snapshot = model.snapshot
@@ -74,8 +76,10 @@ struct ReviewScreen {
             Span(meter(segment) + " ", style: Style(reverse: base.reverse, foreground: .grey)),
         ]
         spans.append(highlightSpan(segment, in: snapshot, width: 18, reverse: base.reverse))
-        let hasMarker = snapshot.markers.contains { segment.startFrame <= $0.frame && $0.frame < segment.endFrame }
-        spans.append(Span(hasMarker ? "◆ " : "  ", style: Style(reverse: base.reverse, foreground: .yellow)))
+        spans.append(
+            Span(
+                Self.markerSymbol(segment, in: snapshot) + " ", style: Style(reverse: base.reverse, foreground: .yellow)
+            ))
         let used = spans.reduce(0) { $0 + DisplayWidth.of($1.text) }
         if segment.hasMachineText {
             spans += machineTextSpans(segment, width: max(0, width - used), reverse: base.reverse)
@@ -107,6 +111,22 @@ struct ReviewScreen {
         }
         if left > 0 { spans.append(Span(String(repeating: " ", count: left), style: Style(reverse: reverse))) }
         return spans
+    }
+
+    /// `◆` for a marker inside the segment; `◇` for one in the pause after it (or, on the first segment, before
+    /// it), which no segment holds but which must not vanish from the screen it was dropped on.
+    static func markerSymbol(_ segment: ReviewSegment, in snapshot: ReviewSnapshot) -> String {
+        let frames = snapshot.markers.map(\.frame)
+        if frames.contains(where: { segment.startFrame <= $0 && $0 < segment.endFrame }) { return "◆" }
+        let position = segment.index - 1
+        let pauseEnd =
+            snapshot.segments.indices.contains(position + 1)
+            ? snapshot.segments[position + 1].startFrame : snapshot.recording.frameCount + 1
+        let pauseStart = position == 0 ? 0 : segment.endFrame
+        let inPause = frames.contains {
+            ($0 >= segment.endFrame && $0 < pauseEnd) || (position == 0 && $0 >= pauseStart && $0 < segment.startFrame)
+        }
+        return inPause ? "◇" : " "
     }
 
     /// The highlight mark: its number and title on its first segment, a bar on the rest.
@@ -147,6 +167,11 @@ struct ReviewScreen {
     }
 
     private func statusLine(_ model: ReviewModel, width: Int) -> Line {
+        [Span(DisplayWidth.fit(statusText(model), toWidth: width), style: Style(reverse: true))]
+    }
+
+    /// The status line in full: where the cursor and playback are, then the last message.
+    func statusText(_ model: ReviewModel) -> String {
         let position = model.snapshot.segments.isEmpty ? "0/0" : "\(model.cursor + 1)/\(model.snapshot.segments.count)"
         var playback: String
         switch model.playback {
@@ -159,8 +184,7 @@ struct ReviewScreen {
         if case .visual = model.mode { mode = " · VISUAL \(model.selection.count)" }
         let left = " \(position) · \(playback) · saved\(mode) "
         let message = model.message.isEmpty ? "" : " " + model.message
-        let text = DisplayWidth.fit(left + "│" + message, toWidth: width)
-        return [Span(text, style: Style(reverse: true))]
+        return left + "│" + message
     }
 
     private func bottomLine(_ model: ReviewModel, width: Int) -> (Line, Int?) {

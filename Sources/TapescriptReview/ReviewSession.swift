@@ -2,6 +2,7 @@ import Foundation
 import TapescriptApplication
 import TapescriptAudio
 import TapescriptLibrary
+import TapescriptText
 
 /// Runs `tapescript review`: reads keys, feeds them to the model, carries out its effects (library edits,
 /// playback, the external editor) and redraws. The terminal is restored however the session ends.
@@ -20,12 +21,19 @@ public final class ReviewSession {
         self.reactionDelaySeconds = reactionDelaySeconds
     }
 
+    /// How a session ended.
+    public struct Ending: Sendable {
+        /// The signal that ended it (SIGINT for Ctrl-C), or nil when the user quit.
+        public var signal: Int32?
+        /// What the status line said but could not show whole, to print once the terminal is back.
+        public var cutMessages: [String]
+    }
+
     /// Opens the screen and runs until the user quits or a signal ends the session.
-    /// - Returns: the signal number that ended the session, or nil when the user quit.
     /// - Throws: `TerminalError` when there is no usable terminal, `LibraryError` when the interview cannot be
     ///   read.
     @discardableResult
-    public func run() throws -> Int32? {
+    public func run() throws -> Ending {
         let snapshot = try library.reviewSnapshot(of: reference)
         let envelope = try library.envelope(of: snapshot.recording)
         let player = PlayerLocator(environment: environment).locate()
@@ -52,7 +60,8 @@ public final class ReviewSession {
                 message: player == nil
                     ? "no audio player found (aplay, paplay, play, ffplay…; or set TAPESCRIPT_PLAYER)"
                     : "press ? for keys"))
-        return try loop.run()?.number
+        let signal = try loop.run()?.number
+        return Ending(signal: signal, cutMessages: loop.cutMessages)
     }
 
     /// The mutable part of a session, in one place.
@@ -69,11 +78,12 @@ public final class ReviewSession {
         var size = TerminalSize.fallback
         /// The library's count of commits by others when the screen last read it.
         var seenOutsideChanges: Int?
+        /// Messages the status line was too narrow for, in the order they came.
+        var cutMessages: [String] = []
 
         /// Runs until the user quits (nil) or a signal ends the session (that signal).
         mutating func run() throws -> TerminalSignal? {
-            size = terminal.size()
-            model.pageHeight = ReviewScreen.listHeight(for: size)
+            resized()
             seenOutsideChanges = try session.library.outsideChangeCount()
             while true {
                 try reloadIfChangedElsewhere()
@@ -83,19 +93,39 @@ public final class ReviewSession {
                 for signal in signals.take() {
                     switch signal {
                     case .resize:
-                        size = terminal.size()
-                        model.pageHeight = ReviewScreen.listHeight(for: size)
-                        renderer.invalidate()
+                        resized()
                     case .terminate, .interrupt, .hangup:
                         playback.stop()
                         return signal
                     }
                 }
                 for key in keys {
-                    if try perform(model.handle(key)) { return nil }
+                    switch try perform(model.handle(key)) {
+                    case .quit: return nil
+                    case .interrupt: return .interrupt
+                    case nil: break
+                    }
                 }
                 try followPlayback()
             }
+        }
+
+        /// Reads the window's size again and lays the screen out for it.
+        private mutating func resized() {
+            size = terminal.size()
+            model.pageHeight = ReviewScreen.listHeight(for: size)
+            model.helpMaximumTop = ReviewHelp.maximumTop(width: size.width, height: size.height)
+            renderer.invalidate()
+        }
+
+        /// Ctrl-Z: the terminal as the shell left it, the process stopped until `fg`; then the screen again, as
+        /// the window and the library are now. Without a shell that does job control the stop is ignored and
+        /// the review carries on.
+        private mutating func suspend() throws {
+            terminal.restore()
+            raise(SIGTSTP)
+            try terminal.enter()
+            resized()
         }
 
         /// Another program wrote to the library: show it as it is now, so that no edit starts from a stale screen.
@@ -109,16 +139,32 @@ public final class ReviewSession {
         }
 
         private mutating func draw() throws {
+            // A message naming a file (where the editor's text was kept) that the status line cuts is said again
+            // in full after quitting: the path is how the user finds their words.
+            if model.message.contains(/(^|\s)\/\S/), DisplayWidth.of(screen.statusText(model)) > size.width,
+                cutMessages.last != model.message
+            {
+                cutMessages.append(model.message)
+            }
             let (lines, cursor) = screen.lines(for: model, size: size)
             try terminal.write(renderer.render(lines, size: size, cursor: cursor, colour: colour))
         }
 
-        /// Carries out effects; true when the session should end.
-        private mutating func perform(_ effects: [ReviewEffect]) throws -> Bool {
+        /// How the user ended the session.
+        enum Ending {
+            case quit, interrupt
+        }
+
+        /// Carries out effects; how the session ends, or nil to go on.
+        private mutating func perform(_ effects: [ReviewEffect]) throws -> Ending? {
             for effect in effects {
                 switch effect {
                 case .quit:
-                    return true
+                    return .quit
+                case .interrupt:
+                    return .interrupt
+                case .suspend:
+                    try suspend()
                 case .stopPlayback:
                     playback.stop()
                 case .play(let start, let end):
@@ -134,7 +180,7 @@ public final class ReviewSession {
                     try editInEditor(first: first, last: last)
                 }
             }
-            return false
+            return nil
         }
 
         private mutating func followPlayback() throws {

@@ -111,6 +111,6 @@ import Testing
         let unknown = try await workspace.run("title", "1", "2", "A title")
 
         #expect(crossing.errorLines.first?.hasPrefix("Error: segment 4 crosses highlight 1;") == true, "\(crossing)")
-        #expect(unknown.errorLines.first?.contains("there is no highlight 2; there is 1") == true, "\(unknown)")
+        #expect(unknown.errorLines.first?.contains("there is no highlight 2; the only one is 1") == true, "\(unknown)")
     }
 }

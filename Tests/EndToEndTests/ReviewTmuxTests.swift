@@ -258,13 +258,13 @@ import Testing
     }
 
     @Test(.enabled(if: TmuxSession.isAvailable, "needs tmux and the built tapescript"))
-    func controlCQuitsLikeQ() async throws {
+    func controlCQuitsAsAnInterruptedProgramDoesWith130() async throws {
         let (session, _) = try await openCall()
         defer { session.kill() }
 
         try session.send("C-c")
         let exit = try await session.waitForExit()
-        #expect(exit == "EXIT=0 TTY=restored")
+        #expect(exit == "EXIT=130 TTY=restored")
         try expectTheShellIsBack(session)
     }
 

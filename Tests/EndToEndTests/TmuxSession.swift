@@ -35,7 +35,7 @@ struct TmuxSession {
     /// fake player, and no `NO_COLOR`, `VISUAL` or `EDITOR`.
     static func start(
         review arguments: [String], in workspace: Workspace, environment: [String: String] = [:], width: Int = 100,
-        height: Int = 24, subcommand: String = "review"
+        height: Int = 24, subcommand: String = "review", interactiveShell: Bool = false
     ) throws -> TmuxSession {
         guard let binary = CLI.binary else { throw CLIError(description: "cannot find the built 'tapescript'") }
         let playerLog = workspace.file("player.log")
@@ -55,6 +55,11 @@ struct TmuxSession {
             .map { "export \($0.key)=\(PseudoTerminal.quoted($0.value))" }
         let pidFile = workspace.file("review.pid")
         let review = ([binary, subcommand] + arguments).map(PseudoTerminal.quoted).joined(separator: " ")
+        if interactiveShell {
+            return try startInInteractiveShell(
+                review, exports: exports, in: workspace, width: width, height: height, pidFile: pidFile,
+                playerLog: playerLog)
+        }
         let command =
             // The usual umask, so that what the review creates shows the modes it sets itself.
             (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX PAGER TAPESCRIPT_PAGER LESS", "umask 022"] + exports
@@ -77,6 +82,33 @@ struct TmuxSession {
         try session.tmux(
             ["new-session", "-d", "-s", "review", "-x", String(width), "-y", String(height), command],
             environment: ["SHELL": "/bin/sh", "HOME": workspace.file("home")])
+        return session
+    }
+
+    /// The review typed into an interactive bash, which does job control as a user's shell does (Ctrl-Z stops
+    /// the review, `fg` brings it back). Type `echo "EXIT=$?"` after it to have `waitForExit` see how it ended.
+    private static func startInInteractiveShell(
+        _ review: String, exports: [String], in workspace: Workspace, width: Int, height: Int, pidFile: String,
+        playerLog: String
+    ) throws -> TmuxSession {
+        let inWorkspace = workspace.file("tmux.sock")
+        let socket = inWorkspace.utf8.count < 100 ? inWorkspace : "/tmp/tapescript-tmux-\(UUID().uuidString.prefix(12))"
+        let session = TmuxSession(
+            socket: socket, width: width, height: height, pidFile: pidFile, playerLog: playerLog,
+            outputFolder: workspace.path)
+        try session.tmux(
+            [
+                "new-session", "-d", "-s", "review", "-x", String(width), "-y", String(height),
+                "env PS1='$ ' bash --norc --noprofile -i",
+            ], environment: ["SHELL": "/bin/bash", "HOME": workspace.file("home")])
+        let setUp =
+            (["unset TAPESCRIPT_LIBRARY NO_COLOR VISUAL EDITOR TMUX PAGER TAPESCRIPT_PAGER LESS"] + exports + [
+                "cd \(PseudoTerminal.quoted(workspace.path))", "clear",
+            ]).joined(separator: "; ")
+        try session.type(setUp)
+        try session.send("Enter")
+        try session.type(review)
+        try session.send("Enter")
         return session
     }
 

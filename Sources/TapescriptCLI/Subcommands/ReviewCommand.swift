@@ -33,8 +33,11 @@ extension Tapescript {
             let session = ReviewSession(
                 library: library, reference: options.reference, environment: environment,
                 reactionDelaySeconds: reactionDelay)
-            // Ended by a signal: exit as a process killed by it would (128 + its number), the terminal restored.
-            if let signal = try session.run() { throw ExitCode(128 + signal) }
+            let ending = try session.run()
+            for message in ending.cutMessages { options.diagnostics.note(TerminalText(message)) }
+            // Ended by a signal or Ctrl-C: exit as a process killed by it would (128 + its number), the terminal
+            // restored.
+            if let signal = ending.signal { throw ExitCode(128 + signal) }
         }
     }
 }
