@@ -1,6 +1,5 @@
 import Foundation
 import TapescriptAudio
-import TapescriptFiles
 import TapescriptLibrary
 import TapescriptText
 
@@ -27,14 +26,13 @@ public struct RecordingImporter: Sendable {
     }
 
     /// Imports `file` in one transaction. The library is asked for only once the file has decoded, so that a file
-    /// that fails leaves no new library behind.
+    /// that fails leaves no new library behind. A file libsndfile cannot open is decoded by ffmpeg, once, into a
+    /// FLAC copy in the library's `Library.decodedFolder`, and the interview's recording is that copy: playback,
+    /// clips and transcription read it like any other, and the original may go anywhere.
     /// - Parameters:
     ///   - title: the interview's title; the file's name without extension when nil.
     ///   - library: opens (or creates) the library to store into.
     ///   - progress: called with the fraction decoded, from 0 to 1.
-    /// A file libsndfile cannot open is decoded by ffmpeg, once, into a FLAC copy in the library's
-    /// `Library.decodedFolder`, and the interview's recording is that copy: playback, clips and transcription
-    /// read it like any other, and the original may go anywhere.
     /// - Throws: `AudioError` when the file cannot be decoded, `ForeignFormatError` when it needs ffmpeg or
     ///   ffmpeg cannot read it either, `LibraryError` when it cannot be stored (the same audio is already
     ///   there, the library is not writable).
@@ -47,39 +45,20 @@ public struct RecordingImporter: Sendable {
             analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
         } catch .unreadable(_, let reason) {
             guard let foreignDecoder else { throw ForeignFormatError.needsFFmpeg(path: file, reason: reason) }
-            return try importDecoded(
-                file, reason: reason, with: foreignDecoder, title: title, into: library, progress: progress)
+            let decoded = try DecodedRecording.decode(
+                file, refusedFor: reason, with: foreignDecoder, progress: progress)
+            defer { decoded.discard() }
+            return try importDecoded(decoded, of: file, title: title, into: library())
         }
         return try store(analysis, path: Self.absolute(file), of: file, title: title, into: library())
     }
 
     private func importDecoded(
-        _ file: String, reason: String, with decoder: FFmpegDecoder, title: String?, into library: () throws -> Library,
-        progress: (Double) -> Void
+        _ decoded: DecodedRecording, of file: String, title: String?, into library: Library
     ) throws -> ImportedRecording {
-        // Decoded where nothing is left behind if it fails; moved beside the library once it is known to be audio.
-        let scratch = try PrivateFile.makeScratchFolder(prefix: "tapescript-decode")
-        defer { try? FileManager.default.removeItem(atPath: scratch) }
-        let decoded = scratch + "/decoded.flac"
+        let (copy, placed) = try decoded.place(in: library)
         do {
-            // Decoding is most of the work; reading the copy back is the last fifth.
-            try decoder.decode(file, to: decoded) { progress($0 * 0.8) }
-        } catch {
-            let said = error.reason.replacingOccurrences(of: "file:" + FFmpegDecoder.absolute(file) + ": ", with: "")
-            throw ForeignFormatError.unreadable(path: file, reason: reason, ffmpegReason: said)
-        }
-        // ffmpeg writes through the umask; the copy is as private as the library.
-        chmod(decoded, 0o600)
-        let analysis = try RecordingAnalyzer.analyze(path: decoded) { progress(0.8 + $0 * 0.2) }
-        let target = try library()
-        try PrivateFile.makeFolder(target.decodedFolder)
-        // Named by its audio: the same memo decodes to the same copy, which an interview may already hold.
-        let digest = analysis.fingerprint.split(separator: ":").last.map(String.init) ?? "recording"
-        let copy = target.decodedFolder + "/" + digest + ".flac"
-        let placed = !FileManager.default.fileExists(atPath: copy)
-        if placed { try FileManager.default.moveItem(atPath: decoded, toPath: copy) }
-        do {
-            var imported = try store(analysis, path: copy, of: file, title: title, into: target)
+            var imported = try store(decoded.analysis, path: copy, of: file, title: title, into: library)
             imported.decodedCopy = copy
             return imported
         } catch LibraryError.duplicateRecording(_, let existing) {
@@ -104,12 +83,34 @@ public struct RecordingImporter: Sendable {
 
     /// Points an interview at its recording's new place, once the file there is heard to hold the same audio
     /// (the fingerprint import took: one decoding pass).
-    /// - Throws: `AudioError` when the file cannot be decoded, `LibraryError.differentAudio` when it is other
-    ///   audio.
+    /// A file only ffmpeg reads is decoded again into the library's copy, as on import.
+    /// - Throws: `AudioError` when the file cannot be decoded, `ForeignFormatError` when it needs ffmpeg or ffmpeg
+    ///   cannot read it, `LibraryError.differentAudio` when it is other audio.
     public static func relink(
-        _ reference: InterviewReference, to file: String, in library: Library, progress: (Double) -> Void = { _ in }
+        _ reference: InterviewReference, to file: String, in library: Library,
+        foreignDecoder: FFmpegDecoder? = FFmpegDecoder.installed(), progress: (Double) -> Void = { _ in }
     ) throws -> Recording {
-        let analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
+        let analysis: RecordingAnalysis
+        do {
+            analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
+        } catch .unreadable(_, let reason) {
+            guard let foreignDecoder else { throw ForeignFormatError.needsFFmpeg(path: file, reason: reason) }
+            let decoded = try DecodedRecording.decode(
+                file, refusedFor: reason, with: foreignDecoder, progress: progress)
+            defer { decoded.discard() }
+            // Compared before it is placed, so that other audio leaves the library's folder as it was.
+            let current = try library.detail(of: reference)
+            guard current.recording.fingerprint == decoded.analysis.fingerprint else {
+                throw LibraryError.differentAudio(path: file, interview: current.interview.slug)
+            }
+            let (copy, placed) = try decoded.place(in: library)
+            do {
+                return try library.relink(reference, path: copy, fingerprint: decoded.analysis.fingerprint)
+            } catch {
+                if placed { try? FileManager.default.removeItem(atPath: copy) }
+                throw error
+            }
+        }
         return try library.relink(reference, path: absolute(file), fingerprint: analysis.fingerprint)
     }
 

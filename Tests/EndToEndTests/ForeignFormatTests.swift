@@ -71,6 +71,24 @@ import Testing
     }
 
     @Test(.enabled(if: ffmpeg != nil, "needs ffmpeg (Debian: apt-get install ffmpeg)"))
+    func aLostCopyComesBackByRelinkingTheMemoAndOtherAudioIsRefused() async throws {
+        let memo = try makeMemo(from: CLI.sample("interview-mono.wav"), named: "memo.m4a")
+        let other = try makeMemo(from: CLI.sample("call-stereo.wav"), named: "other.m4a")
+        let report = try await workspace.importRecording(memo)
+        let copy = decodedFolder + "/" + (decodedCopies().first ?? "")
+        try FileManager.default.removeItem(atPath: copy)
+
+        let refused = try await workspace.run("relink", report.slug, other)
+        let relinked = try await workspace.run("relink", report.slug, memo)
+
+        expectOneErrorLine(refused, naming: "other.m4a")
+        #expect(relinked.exitCode == 0, "\(relinked)")
+        #expect(relinked.stdout.contains(copy), "it plays from the library's copy again: \(relinked)")
+        #expect(FileManager.default.fileExists(atPath: copy))
+        #expect(decodedCopies().count == 1, "the other memo left nothing behind")
+    }
+
+    @Test(.enabled(if: ffmpeg != nil, "needs ffmpeg (Debian: apt-get install ffmpeg)"))
     func aFileNeitherLibsndfileNorFFmpegReadsIsRefusedAndLeavesNothing() async throws {
         let notes = workspace.file("notes.m4a")
         try Data("not a recording at all\n".utf8).write(to: URL(fileURLWithPath: notes))

@@ -1,0 +1,55 @@
+import Foundation
+import TapescriptAudio
+import TapescriptFiles
+import TapescriptLibrary
+
+/// A recording only ffmpeg reads, decoded once into a private scratch folder and analysed there like any other;
+/// `place(in:)` moves the copy beside the library, where it stays as the interview's recording.
+struct DecodedRecording {
+    let analysis: RecordingAnalysis
+    private let scratch: String
+    private let decoded: String
+
+    /// Decodes `file` (which libsndfile refused for `reason`) and reads the copy.
+    /// - Throws: `ForeignFormatError.unreadable` when ffmpeg cannot decode it either, `AudioError` when the copy
+    ///   holds no audio, `FileError` when no scratch folder can be made.
+    static func decode(
+        _ file: String, refusedFor reason: String, with decoder: FFmpegDecoder, progress: (Double) -> Void
+    ) throws -> DecodedRecording {
+        // Decoded where nothing is left behind if it fails.
+        let scratch = try PrivateFile.makeScratchFolder(prefix: "tapescript-decode")
+        let decoded = scratch + "/decoded.flac"
+        do {
+            do {
+                // Decoding is most of the work; reading the copy back is the last fifth.
+                try decoder.decode(file, to: decoded) { progress($0 * 0.8) }
+            } catch {
+                let said = error.reason.replacingOccurrences(
+                    of: "file:" + FFmpegDecoder.absolute(file) + ": ", with: "")
+                throw ForeignFormatError.unreadable(path: file, reason: reason, ffmpegReason: said)
+            }
+            // ffmpeg writes through the umask; the copy is as private as the library.
+            chmod(decoded, 0o600)
+            let analysis = try RecordingAnalyzer.analyze(path: decoded) { progress(0.8 + $0 * 0.2) }
+            return DecodedRecording(analysis: analysis, scratch: scratch, decoded: decoded)
+        } catch {
+            try? FileManager.default.removeItem(atPath: scratch)
+            throw error
+        }
+    }
+
+    /// Moves the copy into `library.decodedFolder`, named by its audio (the same memo decodes to the same copy,
+    /// which an interview may already hold). Returns its path, and whether this call put it there (and so
+    /// should take it away again if storing fails).
+    func place(in library: Library) throws -> (path: String, placed: Bool) {
+        try PrivateFile.makeFolder(library.decodedFolder)
+        let digest = analysis.fingerprint.split(separator: ":").last.map(String.init) ?? "recording"
+        let copy = library.decodedFolder + "/" + digest + ".flac"
+        let placed = !FileManager.default.fileExists(atPath: copy)
+        if placed { try FileManager.default.moveItem(atPath: decoded, toPath: copy) }
+        return (copy, placed)
+    }
+
+    /// Removes the scratch folder and whatever is still in it.
+    func discard() { try? FileManager.default.removeItem(atPath: scratch) }
+}
