@@ -30,7 +30,12 @@ struct DecodedRecording {
             }
             // ffmpeg writes through the umask; the copy is as private as the library.
             chmod(decoded, 0o600)
-            let analysis = try RecordingAnalyzer.analyze(path: decoded) { progress(0.8 + $0 * 0.2) }
+            let analysis: RecordingAnalysis
+            do {
+                analysis = try RecordingAnalyzer.analyze(path: decoded) { progress(0.8 + $0 * 0.2) }
+            } catch {
+                throw error.naming(file)
+            }
             return DecodedRecording(analysis: analysis, scratch: scratch, decoded: decoded)
         } catch {
             try? FileManager.default.removeItem(atPath: scratch)

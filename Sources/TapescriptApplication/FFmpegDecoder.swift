@@ -10,9 +10,13 @@ public struct FFmpegDecoder: Sendable {
     static let longestDecodedSeconds = 24 * 3600
     /// The end of ffmpeg's messages kept to say why it failed.
     static let errorTailLimit = 16 << 10
+    /// A decoder that has neither written audio nor said anything for this long is stuck on a file made to
+    /// hang it; it is stopped.
+    let stallSeconds: Double
 
-    public init(program: URL) {
+    public init(program: URL, stallSeconds: Double = 60) {
         self.program = program
+        self.stallSeconds = stallSeconds
     }
 
     /// `$TAPESCRIPT_FFMPEG` when set, else `ffmpeg` on the `PATH`; nil when neither is there.
@@ -60,9 +64,20 @@ public struct FFmpegDecoder: Sendable {
         } catch {
             throw FFmpegFailure(reason: "ffmpeg at \(program.path) cannot be started (\(error.localizedDescription))")
         }
+        var lastSign = state.sign
+        var lastAdvance = Date()
         while process.isRunning {
             usleep(100_000)
             if let fraction = state.fraction { progress(fraction) }
+            let sign = state.sign
+            if sign != lastSign {
+                (lastSign, lastAdvance) = (sign, Date())
+            } else if Date().timeIntervalSince(lastAdvance) > stallSeconds {
+                // SIGKILL: a program stuck that long is not listening, and SIGTERM may be blocked in it.
+                kill(process.processIdentifier, SIGKILL)
+                process.waitUntilExit()
+                throw FFmpegFailure(reason: "it made no progress for \(Int(stallSeconds)) s and was stopped")
+            }
         }
         process.waitUntilExit()
         progressPipe.fileHandleForReading.readabilityHandler = nil
@@ -90,6 +105,11 @@ private final class DecodeState: @unchecked Sendable {
     private var progressLine = Data()
     private var durationSeconds: Double?
     private var decodedSeconds: Double = 0
+
+    /// Changes whenever ffmpeg writes anything: how far it got and how much it said.
+    var sign: [Double] {
+        lock.withLock { [decodedSeconds, Double(messages.count), Double(progressLine.count)] }
+    }
 
     var fraction: Double? {
         lock.withLock {

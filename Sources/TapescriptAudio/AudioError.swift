@@ -10,6 +10,20 @@ public enum AudioError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The header declares a sample rate no recording has.
     case impossibleSampleRate(path: String, sampleRate: Int)
 
+    /// The same error said of `path`: a copy decoded for a file is the user's file to them.
+    public func naming(_ path: String) -> AudioError {
+        switch self {
+        case .fileNotFound: return .fileNotFound(path: path)
+        case .isDirectory: return .isDirectory(path: path)
+        case .emptyFile: return .emptyFile(path: path)
+        case .unreadable(_, let reason): return .unreadable(path: path, reason: reason)
+        case .noAudioFrames: return .noAudioFrames(path: path)
+        case .tooManyChannels(_, let count): return .tooManyChannels(path: path, channelCount: count)
+        case .readFailed(_, let reason): return .readFailed(path: path, reason: reason)
+        case .impossibleSampleRate(_, let rate): return .impossibleSampleRate(path: path, sampleRate: rate)
+        }
+    }
+
     public var description: String {
         switch self {
         case .fileNotFound(let path):
