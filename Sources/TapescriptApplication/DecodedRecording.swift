@@ -3,8 +3,9 @@ import TapescriptAudio
 import TapescriptFiles
 import TapescriptLibrary
 
-/// A recording only ffmpeg reads, decoded once into a private scratch folder and analysed there like any other;
-/// `place(in:)` moves the copy beside the library, where it stays as the interview's recording.
+/// A recording only ffmpeg reads, decoded once: ffmpeg writes a FLAC copy into a private scratch folder and, in
+/// the same pass, pipes the same samples to the analyser. `place(in:)` moves the copy beside the library, where
+/// it stays as the interview's recording.
 struct DecodedRecording {
     let analysis: RecordingAnalysis
     private let scratch: String
@@ -20,22 +21,35 @@ struct DecodedRecording {
         let scratch = try PrivateFile.makeScratchFolder(prefix: "tapescript-decode")
         let decoded = scratch + "/decoded.flac"
         do {
+            var analysis: RecordingAnalysis
             do {
-                // Decoding is most of the work; reading the copy back is the last fifth.
-                try decoder.decode(file, to: decoded) { progress($0 * 0.8) }
-            } catch {
-                let said = error.reason.replacingOccurrences(
+                analysis = try decoder.decode(file, copyTo: decoded, progress: progress) { pcm, seconds, tick in
+                    let stream = try AudioFile(streamingFrom: pcm, name: file, expectedSeconds: seconds)
+                    return try RecordingAnalyzer.analyze(stream) { _ in tick() }
+                }
+            } catch let failure as FFmpegFailure {
+                let said = failure.reason.replacingOccurrences(
                     of: "file:" + FFmpegDecoder.absolute(file) + ": ", with: "")
                 throw ForeignFormatError.unreadable(path: file, reason: reason, ffmpegReason: said)
             }
             // ffmpeg writes through the umask; the copy is as private as the library.
             chmod(decoded, 0o600)
-            let analysis: RecordingAnalysis
+            // The stream promised no length; the copy's header says it exactly, and must hold what was heard.
+            let copy: AudioFormat
             do {
-                analysis = try RecordingAnalyzer.analyze(path: decoded) { progress(0.8 + $0 * 0.2) }
+                copy = try AudioFile(path: decoded).format
             } catch {
                 throw error.naming(file)
             }
+            guard copy.frameCount == analysis.decodedFrameCount, copy.sampleRate == analysis.format.sampleRate,
+                copy.channelCount == analysis.format.channelCount
+            else {
+                throw AudioError.readFailed(
+                    path: file,
+                    reason: "ffmpeg's copy holds \(copy.frameCount) frames, its stream \(analysis.decodedFrameCount)")
+            }
+            analysis.format = copy
+            progress(1)
             return DecodedRecording(analysis: analysis, scratch: scratch, decoded: decoded)
         } catch {
             try? FileManager.default.removeItem(atPath: scratch)

@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptAudio
 
 /// Decodes what libsndfile cannot open — a phone's voice memo (.m4a, AAC), MP4, WMA, Opus in WebM — through an
 /// installed `ffmpeg`, in one pass, into a FLAC file that libsndfile then reads like any recording.
@@ -37,54 +38,71 @@ public struct FFmpegDecoder: Sendable {
         return nil
     }
 
-    /// Decodes the first audio stream of `input` into a 16-bit FLAC file at `output` (which must not exist).
-    /// - Parameter progress: called now and then with the fraction decoded, once ffmpeg has said the duration.
-    /// - Throws: `FFmpegFailure` with ffmpeg's last word when it cannot decode the file.
-    func decode(_ input: String, to output: String, progress: (Double) -> Void) throws(FFmpegFailure) {
+    /// Decodes the first audio stream of `input` once: ffmpeg writes it as a 16-bit FLAC file at `output` (which
+    /// must not exist) and, in the same pass, the same samples as a WAV on a pipe that `read` is given to read
+    /// as they come (its descriptor, and the duration ffmpeg gave, when it did).
+    /// - Parameter progress: called whenever `read` calls its third argument, with the fraction ffmpeg has decoded.
+    /// - Throws: `FFmpegFailure` with ffmpeg's last word when it cannot decode the file or stops making
+    ///   progress; else whatever `read` throws.
+    func decode<Result>(
+        _ input: String, copyTo output: String, progress: (Double) -> Void,
+        read: (_ pcm: Int32, _ durationSeconds: Double?, _ tick: () -> Void) throws -> Result
+    ) throws -> Result {
         let process = Process()
         process.executableURL = program
+        let limit = ["-map", "0:a:0", "-vn", "-sn", "-dn", "-t", String(Self.longestDecodedSeconds)]
         // `file:` keeps a name that starts with '-' or looks like a protocol ("concat:", "http:") a plain file,
         // and the whitelist keeps a playlist-like input from opening anything else.
-        process.arguments = [
-            "-nostdin", "-hide_banner", "-loglevel", "info", "-nostats", "-protocol_whitelist", "file,pipe",
-            "-i", "file:" + Self.absolute(input), "-map", "0:a:0", "-vn", "-sn", "-dn",
-            "-t", String(Self.longestDecodedSeconds), "-c:a", "flac", "-sample_fmt", "s16", "-f", "flac",
-            "-progress", "pipe:1", "file:" + output,
-        ]
+        process.arguments =
+            [
+                "-nostdin", "-hide_banner", "-loglevel", "info", "-nostats", "-progress", "pipe:2",
+                "-protocol_whitelist", "file,pipe", "-i", "file:" + Self.absolute(input),
+            ] + limit + ["-c:a", "flac", "-sample_fmt", "s16", "-f", "flac", "file:" + output]
+            + limit + ["-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]
         process.standardInput = FileHandle.nullDevice
-        let progressPipe = Pipe()
+        let pcm = Pipe()
         let messages = Pipe()
-        process.standardOutput = progressPipe
+        process.standardOutput = pcm
         process.standardError = messages
         let state = DecodeState()
-        progressPipe.fileHandleForReading.readabilityHandler = { state.readProgress($0.availableData) }
         messages.fileHandleForReading.readabilityHandler = { state.readMessages($0.availableData) }
         do {
             try process.run()
         } catch {
             throw FFmpegFailure(reason: "ffmpeg at \(program.path) cannot be started (\(error.localizedDescription))")
         }
-        var lastSign = state.sign
-        var lastAdvance = Date()
-        while process.isRunning {
-            usleep(100_000)
-            if let fraction = state.fraction { progress(fraction) }
-            let sign = state.sign
-            if sign != lastSign {
-                (lastSign, lastAdvance) = (sign, Date())
-            } else if Date().timeIntervalSince(lastAdvance) > stallSeconds {
-                // SIGKILL: a program stuck that long is not listening, and SIGTERM may be blocked in it.
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                throw FFmpegFailure(reason: "it made no progress for \(Int(stallSeconds)) s and was stopped")
+        let watchdog = Watchdog(pid: process.processIdentifier, state: state, stallSeconds: stallSeconds)
+        watchdog.start()
+        let outcome = withoutActuallyEscaping(progress) { progress in
+            Swift.Result {
+                try read(pcm.fileHandleForReading.fileDescriptor, state.duration) {
+                    if let fraction = state.fraction { progress(fraction) }
+                }
             }
         }
+        if case .failure = outcome {
+            // The reader gave up: ffmpeg has nothing more to write for, and must not wait on a full pipe.
+            kill(process.processIdentifier, SIGKILL)
+        }
+        try? pcm.fileHandleForReading.close()
         process.waitUntilExit()
-        progressPipe.fileHandleForReading.readabilityHandler = nil
+        watchdog.stop()
         messages.fileHandleForReading.readabilityHandler = nil
         state.readMessages(messages.fileHandleForReading.readDataToEndOfFile())
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
-            throw FFmpegFailure(reason: state.lastMessage ?? "ffmpeg stopped with status \(process.terminationStatus)")
+        if watchdog.fired {
+            throw FFmpegFailure(reason: "it made no progress for \(Int(stallSeconds)) s and was stopped")
+        }
+        let failed = process.terminationReason != .exit || process.terminationStatus != 0
+        switch outcome {
+        case .success(let result):
+            guard !failed else { throw FFmpegFailure(reason: state.lastMessage ?? "ffmpeg stopped early") }
+            return result
+        case .failure(let error):
+            // No WAV header came because ffmpeg could not read the file: ffmpeg's reason is the one to give.
+            if failed, let audio = error as? AudioError, case .unreadable = audio, let said = state.lastMessage {
+                throw FFmpegFailure(reason: said)
+            }
+            throw error
         }
     }
 
@@ -102,13 +120,13 @@ struct FFmpegFailure: Error {
 private final class DecodeState: @unchecked Sendable {
     private let lock = NSLock()
     private var messages = Data()
-    private var progressLine = Data()
+    private var received = 0
     private var durationSeconds: Double?
     private var decodedSeconds: Double = 0
 
     /// Changes whenever ffmpeg writes anything: how far it got and how much it said.
     var sign: [Double] {
-        lock.withLock { [decodedSeconds, Double(messages.count), Double(progressLine.count)] }
+        lock.withLock { [decodedSeconds, Double(received)] }
     }
 
     var fraction: Double? {
@@ -118,37 +136,38 @@ private final class DecodeState: @unchecked Sendable {
         }
     }
 
-    /// The last line ffmpeg wrote, without the input's name it repeats.
+    /// The duration ffmpeg gave for the input, once it has said it.
+    var duration: Double? { lock.withLock { durationSeconds } }
+
+    /// The last line ffmpeg wrote that is not a `-progress` report.
     var lastMessage: String? {
         lock.withLock {
-            let text = String(decoding: messages, as: UTF8.self)
-            return text.split(whereSeparator: \.isNewline).last.map { String($0.trimmingCharacters(in: .whitespaces)) }
+            String(decoding: messages, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .last { !Self.isProgressReport($0) }
+                .map { String($0.trimmingCharacters(in: .whitespaces)) }
         }
     }
 
+    /// Messages and `-progress` reports (`key=value` lines, `out_time_us` how far the output has got) share
+    /// standard error.
     func readMessages(_ data: Data) {
         lock.withLock {
             messages.append(data)
             if durationSeconds == nil { durationSeconds = Self.duration(in: messages) }
+            for line in String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            where line.hasPrefix("out_time_us=") {
+                if let micros = Double(line.dropFirst("out_time_us=".count)) { decodedSeconds = micros / 1_000_000 }
+            }
             if messages.count > FFmpegDecoder.errorTailLimit {
                 messages = Data(messages.suffix(FFmpegDecoder.errorTailLimit / 2))
             }
+            received += data.count
         }
     }
 
-    /// `-progress` writes `key=value` lines; `out_time_us` is how far the output has got.
-    func readProgress(_ data: Data) {
-        lock.withLock {
-            progressLine.append(data)
-            while let newline = progressLine.firstIndex(of: UInt8(ascii: "\n")) {
-                let line = String(decoding: progressLine[progressLine.startIndex..<newline], as: UTF8.self)
-                progressLine = Data(progressLine[progressLine.index(after: newline)...])
-                if line.hasPrefix("out_time_us="), let micros = Double(line.dropFirst("out_time_us=".count)) {
-                    decodedSeconds = micros / 1_000_000
-                }
-            }
-            if progressLine.count > 4096 { progressLine.removeAll() }
-        }
+    private static func isProgressReport(_ line: Substring) -> Bool {
+        guard let equals = line.firstIndex(of: "=") else { return false }
+        return line[..<equals].allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
     }
 
     /// "  Duration: 00:41:12.35, start: …" in the input's description.
@@ -161,4 +180,42 @@ private final class DecodeState: @unchecked Sendable {
         else { return nil }
         return hours * 3600 + minutes * 60 + seconds
     }
+}
+
+/// Kills ffmpeg when it has written nothing and said nothing for `stallSeconds`: the reader blocks on the pipe
+/// meanwhile, so this watches from a thread of its own.
+private final class Watchdog: @unchecked Sendable {
+    let pid: Int32
+    let state: DecodeState
+    let stallSeconds: Double
+    private let lock = NSLock()
+    private var stopped = false
+    private var didFire = false
+
+    init(pid: Int32, state: DecodeState, stallSeconds: Double) {
+        (self.pid, self.state, self.stallSeconds) = (pid, state, stallSeconds)
+    }
+
+    var fired: Bool { lock.withLock { didFire } }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            var lastSign = state.sign
+            var lastAdvance = Date()
+            while !lock.withLock({ stopped }) {
+                usleep(100_000)
+                let sign = state.sign
+                if sign != lastSign {
+                    (lastSign, lastAdvance) = (sign, Date())
+                } else if Date().timeIntervalSince(lastAdvance) > stallSeconds {
+                    lock.withLock { didFire = true }
+                    // SIGKILL: a program stuck that long is not listening, and SIGTERM may be blocked in it.
+                    kill(pid, SIGKILL)
+                    return
+                }
+            }
+        }
+    }
+
+    func stop() { lock.withLock { stopped = true } }
 }

@@ -12,6 +12,8 @@ public final class AudioFile {
     public let format: AudioFormat
     /// Set when the file is a WAV whose recorder died before finishing the header, and is read through a repair.
     let repairedHeader: WaveHeaderRepair?
+    /// Read from a pipe: its header promises no length, so there is nothing to call truncated.
+    let isStream: Bool
     private let handle: OpaquePointer
     // Keeps the virtual-I/O source alive as long as libsndfile reads from it.
     private let patchedReader: PatchedFileReader?
@@ -59,6 +61,7 @@ public final class AudioFile {
         self.handle = handle
         self.repairedHeader = repair
         self.patchedReader = patchedReader
+        self.isStream = false
         self.format = AudioFormat(
             container: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK)),
             encoding: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK)),
@@ -67,6 +70,36 @@ public final class AudioFile {
             frameCount: Int64(info.frames),
             sampleKind: Self.sampleKind(subtype: info.format & Int32(SF_FORMAT_SUBMASK))
         )
+    }
+
+    /// Opens a WAV arriving on a pipe (`descriptor`, left open), as ffmpeg writes one while it decodes what
+    /// libsndfile cannot read. Its length is not known until it ends: `expectedSeconds` is only a guess for
+    /// sizing buffers and telling progress.
+    /// - Throws: `AudioError` naming `name` when no WAV header arrives or it is not one Tapescript reads.
+    public init(streamingFrom descriptor: Int32, name: String, expectedSeconds: Double?) throws(AudioError) {
+        var info = SF_INFO()
+        guard let handle = sf_open_fd(descriptor, Int32(SFM_READ), &info, 0) else {
+            throw .unreadable(path: name, reason: Self.describeOpenFailure(sf_strerror(nil)))
+        }
+        guard info.channels >= 1, info.channels <= Self.maximumChannelCount else {
+            sf_close(handle)
+            throw .tooManyChannels(path: name, channelCount: Int(info.channels))
+        }
+        guard Self.sampleRates.contains(Int(info.samplerate)) else {
+            sf_close(handle)
+            throw .impossibleSampleRate(path: name, sampleRate: Int(info.samplerate))
+        }
+        self.path = name
+        self.handle = handle
+        self.repairedHeader = nil
+        self.patchedReader = nil
+        self.isStream = true
+        self.format = AudioFormat(
+            container: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK)),
+            encoding: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK)),
+            sampleRate: Int(info.samplerate), channelCount: Int(info.channels),
+            frameCount: Int64(max(0, min(Double(Int32.max), (expectedSeconds ?? 0) * Double(info.samplerate)))),
+            sampleKind: Self.sampleKind(subtype: info.format & Int32(SF_FORMAT_SUBMASK)))
     }
 
     deinit { sf_close(handle) }

@@ -14,7 +14,14 @@ public enum RecordingAnalyzer {
     public static func analyze(
         path: String, progress: (Double) -> Void = { _ in }
     ) throws(AudioError) -> RecordingAnalysis {
-        let file = try AudioFile(path: path)
+        try analyze(try AudioFile(path: path), progress: progress)
+    }
+
+    /// Reads `file` from where it is to its end: a file on disk, or a WAV arriving on a pipe.
+    public static func analyze(
+        _ file: AudioFile, progress: (Double) -> Void = { _ in }
+    ) throws(AudioError) -> RecordingAnalysis {
+        let path = file.path
         let format = file.format
         let channels = format.channelCount
         let fingerprint = ContentFingerprint()
@@ -37,7 +44,7 @@ public enum RecordingAnalyzer {
         func note(_ frames: Int) {
             decoded += Int64(frames)
             blocks += 1
-            if blocks % 16 == 0 { progress(min(1, Double(decoded) / Double(format.frameCount))) }
+            if blocks % 16 == 0 { progress(min(1, Double(decoded) / Double(max(1, format.frameCount)))) }
         }
 
         /// One pass with samples read as `Sample`: read a block, hash it, decimate it for the other core.
@@ -88,7 +95,7 @@ public enum RecordingAnalyzer {
             fingerprint: fingerprint.finish(shape: "\(format.sampleRate)Hz/\(channels)ch/\(format.sampleKind)"),
             markers: file.cuePoints(),
             decodedFrameCount: decoded,
-            truncation: TruncationCheck.inspect(file: file, decodedFrameCount: decoded),
+            truncation: file.isStream ? nil : TruncationCheck.inspect(file: file, decodedFrameCount: decoded),
             nonFiniteSampleCount: nonFinite
         )
     }

@@ -1,11 +1,12 @@
 import Foundation
+import TapescriptAudio
 import TapescriptTestSupport
 import Testing
 
 @testable import TapescriptApplication
 
-/// ffmpeg as a program that may fail or hang on a stranger's file: its last word becomes the reason, and a
-/// decoder that stops making progress is stopped.
+/// ffmpeg as a program that may fail or hang on a stranger's file: its last word becomes the reason, a decoder
+/// that stops making progress is stopped, and the PCM it pipes is read as it comes.
 @Suite struct FFmpegDecoderTests {
     let folder: TemporaryFolder
 
@@ -19,11 +20,24 @@ import Testing
         return FFmpegDecoder(program: URL(fileURLWithPath: path), stallSeconds: stallSeconds)
     }
 
-    @Test func aFailureIsSaidInFFmpegsLastLine() throws {
-        let decoder = try fakeFFmpeg("echo 'Input #0, mov' >&2; echo 'memo.m4a: Invalid data found' >&2; exit 1")
+    /// Decodes through `decoder` the way import does: the piped WAV analysed as it arrives.
+    private func analyse(with decoder: FFmpegDecoder, progress: (Double) -> Void = { _ in }) throws
+        -> RecordingAnalysis
+    {
+        try decoder.decode(folder.file("memo.m4a"), copyTo: folder.file("copy.flac"), progress: progress) {
+            pcm, seconds, tick in
+            try RecordingAnalyzer.analyze(
+                AudioFile(streamingFrom: pcm, name: "memo.m4a", expectedSeconds: seconds)
+            ) { _ in tick() }
+        }
+    }
+
+    @Test func aFailureIsSaidInFFmpegsLastLineNotInItsProgressReports() throws {
+        let decoder = try fakeFFmpeg(
+            "echo 'Input #0, mov' >&2; echo 'memo.m4a: Invalid data found' >&2; echo 'progress=end' >&2; exit 1")
 
         #expect {
-            try decoder.decode(folder.file("memo.m4a"), to: folder.file("out.flac")) { _ in }
+            try analyse(with: decoder)
         } throws: { error in
             (error as? FFmpegFailure)?.reason == "memo.m4a: Invalid data found"
         }
@@ -34,7 +48,7 @@ import Testing
         let started = Date()
 
         #expect {
-            try decoder.decode(folder.file("memo.m4a"), to: folder.file("out.flac")) { _ in }
+            try analyse(with: decoder)
         } throws: { error in
             (error as? FFmpegFailure)?.reason.contains("made no progress") == true
         }
@@ -42,17 +56,35 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 25)
     }
 
-    @Test func progressFollowsTheDurationAndTheOutputTime() throws {
+    @Test func thePipedWAVIsAnalysedAsItComesWithFFmpegsProgress() throws {
+        let wav = folder.file("speech.wav")
+        try TestRecording(sampleRate: 8000, channelCount: 1, seconds: 40).write(to: wav)
         let decoder = try fakeFFmpeg(
             """
-            echo '  Duration: 00:01:40.00, start: 0.000000, bitrate: 64 kb/s' >&2
-            echo 'out_time_us=50000000'; sleep 0.3; echo 'out_time_us=100000000'; sleep 0.3
+            echo '  Duration: 00:00:40.00, start: 0.000000, bitrate: 64 kb/s' >&2
+            echo 'out_time_us=20000000' >&2; sleep 0.2
+            cat '\(wav)'
+            echo 'out_time_us=40000000' >&2; echo 'progress=end' >&2
             """)
         var fractions: [Double] = []
 
-        try decoder.decode(folder.file("memo.m4a"), to: folder.file("out.flac")) { fractions.append($0) }
+        let analysis = try analyse(with: decoder) { fractions.append($0) }
 
-        #expect(fractions.contains(0.5) || fractions.contains(1.0), "\(fractions)")
-        #expect(fractions.allSatisfy { (0...1).contains($0) })
+        #expect(analysis.decodedFrameCount == 320_000)
+        #expect(analysis.truncation == nil, "a stream promises no length, so it is never truncated")
+        #expect(!fractions.isEmpty && fractions.allSatisfy { (0...1).contains($0) }, "\(fractions)")
+    }
+
+    @Test func aReaderThatGivesUpStopsFFmpegAndItsErrorIsTheOneSaid() throws {
+        let decoder = try fakeFFmpeg("exec sleep 30")
+        struct Refused: Error {}
+        let started = Date()
+
+        #expect(throws: Refused.self) {
+            try decoder.decode(folder.file("memo.m4a"), copyTo: folder.file("copy.flac"), progress: { _ in }) {
+                _, _, _ in throw Refused()
+            }
+        }
+        #expect(Date().timeIntervalSince(started) < 25)
     }
 }
