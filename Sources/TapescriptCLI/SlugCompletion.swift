@@ -2,8 +2,8 @@ import Foundation
 import TapescriptLibrary
 
 /// What the shell completes an interview's name to: the slugs in the library the command line names (its
-/// `--library`, else the usual place), that begin with what is typed. Nothing when there is no library yet; a
-/// completion never creates or changes one.
+/// `--library`, else the usual place), that begin with what is typed. Nothing when there is no library yet: a
+/// completion never creates one.
 enum SlugCompletion {
     @Sendable static func slugs(_ words: [String], _ index: Int, _ prefix: String) -> [String] {
         let explicit = words.firstIndex(of: "--library").flatMap { position in
