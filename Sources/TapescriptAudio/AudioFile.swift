@@ -45,14 +45,7 @@ public final class AudioFile {
         guard let handle = opened else {
             throw .unreadable(path: path, reason: Self.describeOpenFailure(sf_strerror(nil)))
         }
-        guard info.channels >= 1, info.channels <= Self.maximumChannelCount else {
-            sf_close(handle)
-            throw .tooManyChannels(path: path, channelCount: Int(info.channels))
-        }
-        guard Self.sampleRates.contains(Int(info.samplerate)) else {
-            sf_close(handle)
-            throw .impossibleSampleRate(path: path, sampleRate: Int(info.samplerate))
-        }
+        let format = try Self.checkedFormat(of: info, frameCount: Int64(info.frames), name: path, closing: handle)
         guard info.frames > 0 else {
             sf_close(handle)
             throw .noAudioFrames(path: path)
@@ -62,14 +55,7 @@ public final class AudioFile {
         self.repairedHeader = repair
         self.patchedReader = patchedReader
         self.isStream = false
-        self.format = AudioFormat(
-            container: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK)),
-            encoding: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK)),
-            sampleRate: Int(info.samplerate),
-            channelCount: Int(info.channels),
-            frameCount: Int64(info.frames),
-            sampleKind: Self.sampleKind(subtype: info.format & Int32(SF_FORMAT_SUBMASK))
-        )
+        self.format = format
     }
 
     /// Opens a WAV arriving on a pipe (`descriptor`, left open), as ffmpeg writes one while it decodes what
@@ -81,25 +67,34 @@ public final class AudioFile {
         guard let handle = sf_open_fd(descriptor, Int32(SFM_READ), &info, 0) else {
             throw .unreadable(path: name, reason: Self.describeOpenFailure(sf_strerror(nil)))
         }
-        guard info.channels >= 1, info.channels <= Self.maximumChannelCount else {
-            sf_close(handle)
-            throw .tooManyChannels(path: name, channelCount: Int(info.channels))
-        }
-        guard Self.sampleRates.contains(Int(info.samplerate)) else {
-            sf_close(handle)
-            throw .impossibleSampleRate(path: name, sampleRate: Int(info.samplerate))
-        }
+        let guessed = Int64(max(0, min(Double(Int32.max), (expectedSeconds ?? 0) * Double(info.samplerate))))
+        let format = try Self.checkedFormat(of: info, frameCount: guessed, name: name, closing: handle)
         self.path = name
         self.handle = handle
         self.repairedHeader = nil
         self.patchedReader = nil
         self.isStream = true
-        self.format = AudioFormat(
-            container: Self.formatName(info.format & Int32(SF_FORMAT_TYPEMASK)),
-            encoding: Self.formatName(info.format & Int32(SF_FORMAT_SUBMASK)),
-            sampleRate: Int(info.samplerate), channelCount: Int(info.channels),
-            frameCount: Int64(max(0, min(Double(Int32.max), (expectedSeconds ?? 0) * Double(info.samplerate)))),
-            sampleKind: Self.sampleKind(subtype: info.format & Int32(SF_FORMAT_SUBMASK)))
+        self.format = format
+    }
+
+    /// The format a header declares, once its channels and rate are ones a recording has; `handle` is closed
+    /// when they are not.
+    private static func checkedFormat(
+        of info: SF_INFO, frameCount: Int64, name: String, closing handle: OpaquePointer
+    ) throws(AudioError) -> AudioFormat {
+        guard info.channels >= 1, info.channels <= maximumChannelCount else {
+            sf_close(handle)
+            throw .tooManyChannels(path: name, channelCount: Int(info.channels))
+        }
+        guard sampleRates.contains(Int(info.samplerate)) else {
+            sf_close(handle)
+            throw .impossibleSampleRate(path: name, sampleRate: Int(info.samplerate))
+        }
+        return AudioFormat(
+            container: formatName(info.format & Int32(SF_FORMAT_TYPEMASK)),
+            encoding: formatName(info.format & Int32(SF_FORMAT_SUBMASK)),
+            sampleRate: Int(info.samplerate), channelCount: Int(info.channels), frameCount: frameCount,
+            sampleKind: sampleKind(subtype: info.format & Int32(SF_FORMAT_SUBMASK)))
     }
 
     deinit { sf_close(handle) }
