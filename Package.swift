@@ -61,7 +61,7 @@ let package = Package(
         ),
         // Speech recognisers run as programs (whisper.cpp's whisper-cli, faster-whisper, any command): finding
         // them, running them on a 16 kHz WAV, reading their words and times back. Knows no database.
-        .target(name: "TapescriptEngines"),
+        .target(name: "TapescriptEngines", dependencies: ["TapescriptFiles"]),
         .target(
             name: "TapescriptLibrary",
             dependencies: [

@@ -1,8 +1,10 @@
 import Foundation
 import TapescriptAudio
+import TapescriptFiles
 
 /// Decodes what libsndfile cannot open — a phone's voice memo (.m4a, AAC), MP4, WMA, Opus in WebM — through an
-/// installed `ffmpeg`, in one pass, into a FLAC file that libsndfile then reads like any recording.
+/// installed `ffmpeg`, in one pass: a FLAC copy written to disk, and the same samples piped as WAV to be read
+/// as they come.
 public struct FFmpegDecoder: Sendable {
     public let program: URL
 
@@ -24,18 +26,10 @@ public struct FFmpegDecoder: Sendable {
     public static func installed(environment: [String: String] = ProcessInfo.processInfo.environment)
         -> FFmpegDecoder?
     {
-        if let named = environment["TAPESCRIPT_FFMPEG"], !named.isEmpty {
-            return FileManager.default.isExecutableFile(atPath: named)
-                ? FFmpegDecoder(program: URL(fileURLWithPath: named)) : nil
+        let named = environment["TAPESCRIPT_FFMPEG"].flatMap { $0.isEmpty ? nil : $0 } ?? "ffmpeg"
+        return ProgramLookup.find(named, environment: environment).map {
+            FFmpegDecoder(program: URL(fileURLWithPath: $0))
         }
-        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        where !folder.isEmpty {
-            let candidate = "\(folder)/ffmpeg"
-            if FileManager.default.isExecutableFile(atPath: candidate) {
-                return FFmpegDecoder(program: URL(fileURLWithPath: candidate))
-            }
-        }
-        return nil
     }
 
     /// Decodes the first audio stream of `input` once: ffmpeg writes it as a 16-bit FLAC file at `output` (which

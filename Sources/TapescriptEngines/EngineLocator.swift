@@ -1,4 +1,5 @@
 import Foundation
+import TapescriptFiles
 
 /// Finds the recogniser to run: what the command line names, then the environment, then what `make engine`
 /// installed in the cache folder, then the PATH. When nothing is found, the error says how to install it.
@@ -58,8 +59,8 @@ public struct EngineLocator: Sendable {
         let engine = EngineKind.whisperCpp.rawValue
         guard
             let program = request.program.flatMap(executable)
-                ?? [cacheFolder.appendingPathComponent("bin/whisper-cli").path].compactMap(executable).first
-                ?? onPath("whisper-cli") ?? onPath("whisper-cpp")
+                ?? executable(cacheFolder.appendingPathComponent("bin/whisper-cli").path)
+                ?? executable("whisper-cli") ?? executable("whisper-cpp")
         else {
             if let named = request.program {
                 throw .programNotFound(engine: engine, hint: "'\(named)' is not an executable program")
@@ -88,7 +89,7 @@ public struct EngineLocator: Sendable {
 
     func fasterWhisper(_ request: Request) throws(EngineError) -> FasterWhisperEngine {
         let engine = EngineKind.fasterWhisper.rawValue
-        guard let program = request.program.flatMap(executable) ?? onPath("whisper-ctranslate2") else {
+        guard let program = request.program.flatMap(executable) ?? executable("whisper-ctranslate2") else {
             throw .programNotFound(
                 engine: engine, hint: "pip install whisper-ctranslate2, or pass --engine-path to its program")
         }
@@ -109,27 +110,14 @@ public struct EngineLocator: Sendable {
         guard let named = request.program else {
             throw .programNotFound(engine: "command", hint: "pass --engine-path with the program to run")
         }
-        guard let program = executable(named) ?? onPath(named) else {
+        guard let program = executable(named) else {
             throw .programNotFound(engine: "command", hint: "'\(named)' is not an executable program")
         }
         return CommandEngine(program: program, printsTimes: request.commandPrintsTimes)
     }
 
-    private func executable(_ path: String) -> URL? {
-        guard path.contains("/") else { return onPath(path) }
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
-            FileManager.default.isExecutableFile(atPath: path)
-        else { return nil }
-        return URL(fileURLWithPath: path)
-    }
-
-    private func onPath(_ name: String) -> URL? {
-        for folder in (environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin").split(separator: ":")
-        where !folder.isEmpty {
-            let candidate = "\(folder)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return URL(fileURLWithPath: candidate) }
-        }
-        return nil
+    /// A program named by path, or by name on `PATH`.
+    private func executable(_ program: String) -> URL? {
+        ProgramLookup.find(program, environment: environment).map { URL(fileURLWithPath: $0) }
     }
 }

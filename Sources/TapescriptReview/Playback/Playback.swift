@@ -1,5 +1,6 @@
 import Foundation
 import TapescriptAudio
+import TapescriptFiles
 
 /// Plays stretches of one recording through an external player. Each `play` cuts the stretch into a WAV in a
 /// private temporary folder and starts the player on it as a child process whose input and output go to
@@ -145,7 +146,7 @@ final class Playback {
         guard player.executablePath.contains("/") else {
             throw .launchFailed(player: player.name, reason: "no program of that name on PATH")
         }
-        guard PlayerLocator.isExecutableFile(player.executablePath) else {
+        guard ProgramLookup.isExecutableFile(player.executablePath) else {
             throw .launchFailed(player: player.name, reason: "'\(player.executablePath)' is not an executable file")
         }
         let process = Process()

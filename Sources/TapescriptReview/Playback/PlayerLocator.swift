@@ -1,13 +1,11 @@
 import Foundation
+import TapescriptFiles
 
 /// Finds the player to use: the command line in `TAPESCRIPT_PLAYER` if set, else the first known player on
 /// `PATH`.
 struct PlayerLocator {
     /// The environment variable that names a player's command line; the file to play is appended to it.
     static let overrideVariable = "TAPESCRIPT_PLAYER"
-    // What a login shell would search when `PATH` is unset.
-    static let defaultSearchPath = "/usr/local/bin:/usr/bin:/bin"
-
     var environment: [String: String]
     var isExecutable: (String) -> Bool
 
@@ -15,7 +13,7 @@ struct PlayerLocator {
     ///   - environment: the process environment, for `PATH` and `TAPESCRIPT_PLAYER`.
     ///   - isExecutable: whether a path is an executable file; tests substitute their own.
     init(
-        environment: [String: String], isExecutable: @escaping (String) -> Bool = PlayerLocator.isExecutableFile
+        environment: [String: String], isExecutable: @escaping (String) -> Bool = ProgramLookup.isExecutableFile
     ) {
         self.environment = environment
         self.isExecutable = isExecutable
@@ -38,20 +36,6 @@ struct PlayerLocator {
 
     /// The absolute path of `program` on `PATH`; a name containing a slash is taken as a path as it stands.
     func find(_ program: String) -> String? {
-        if program.contains("/") { return isExecutable(program) ? program : nil }
-        let searchPath = environment["PATH"] ?? Self.defaultSearchPath
-        // Empty entries would mean the current directory, which is no place to pick up a player from.
-        for directory in searchPath.split(separator: ":") {
-            let candidate = (directory.hasSuffix("/") ? String(directory) : directory + "/") + program
-            if isExecutable(candidate) { return candidate }
-        }
-        return nil
-    }
-
-    /// Whether `path` is a regular file this process may execute.
-    static func isExecutableFile(_ path: String) -> Bool {
-        var status = stat()
-        guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return false }
-        return access(path, X_OK) == 0
+        ProgramLookup.find(program, environment: environment, isExecutable: isExecutable)
     }
 }
