@@ -57,16 +57,27 @@ struct DecodedRecording {
         }
     }
 
+    /// The copy in the library's folder.
+    struct PlacedCopy {
+        let path: String
+        /// Whether placing put it there, rather than finding it there already.
+        let isNew: Bool
+
+        /// Takes the copy away again when storing it failed, unless it was there before.
+        func withdraw() {
+            if isNew { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }
+
     /// Moves the copy into `library.decodedFolder`, named by its audio (the same memo decodes to the same copy,
-    /// which an interview may already hold). Returns its path, and whether this call put it there (and so
-    /// should take it away again if storing fails).
-    func place(in library: Library) throws -> (path: String, placed: Bool) {
+    /// which an interview may already hold).
+    func place(in library: Library) throws -> PlacedCopy {
         try PrivateFile.makeFolder(library.decodedFolder)
         let digest = analysis.fingerprint.split(separator: ":").last.map(String.init) ?? "recording"
         let copy = library.decodedFolder + "/" + digest + ".flac"
-        let placed = !FileManager.default.fileExists(atPath: copy)
-        if placed { try FileManager.default.moveItem(atPath: decoded, toPath: copy) }
-        return (copy, placed)
+        let isNew = !FileManager.default.fileExists(atPath: copy)
+        if isNew { try FileManager.default.moveItem(atPath: decoded, toPath: copy) }
+        return PlacedCopy(path: copy, isNew: isNew)
     }
 
     /// Removes the scratch folder and whatever is still in it.

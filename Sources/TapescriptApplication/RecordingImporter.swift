@@ -40,33 +40,48 @@ public struct RecordingImporter: Sendable {
         _ file: String, title: String?, into library: () throws -> Library,
         progress: (Double) -> Void = { _ in }
     ) throws -> ImportedRecording {
-        let analysis: RecordingAnalysis
-        do {
-            analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
-        } catch .unreadable(_, let reason) {
-            guard let foreignDecoder else { throw ForeignFormatError.needsFFmpeg(path: file, reason: reason) }
-            let decoded = try DecodedRecording.decode(
-                file, refusedFor: reason, with: foreignDecoder, progress: progress)
+        switch try Self.read(file, foreignDecoder: foreignDecoder, progress: progress) {
+        case .readable(let analysis):
+            return try store(analysis, path: Self.absolute(file), of: file, title: title, into: library())
+        case .decoded(let decoded):
             defer { decoded.discard() }
             return try importDecoded(decoded, of: file, title: title, into: library())
         }
-        return try store(analysis, path: Self.absolute(file), of: file, title: title, into: library())
+    }
+
+    /// What reading a file gave: its analysis, or, for a file only ffmpeg reads, the decoded copy still to place.
+    private enum ReadRecording {
+        case readable(RecordingAnalysis)
+        case decoded(DecodedRecording)
+    }
+
+    /// Reads `file` through libsndfile, or through ffmpeg when libsndfile cannot open it.
+    private static func read(
+        _ file: String, foreignDecoder: FFmpegDecoder?, progress: (Double) -> Void
+    ) throws -> ReadRecording {
+        do {
+            return .readable(try RecordingAnalyzer.analyze(path: file, progress: progress))
+        } catch .unreadable(_, let reason) {
+            guard let foreignDecoder else { throw ForeignFormatError.needsFFmpeg(path: file, reason: reason) }
+            return .decoded(
+                try DecodedRecording.decode(file, refusedFor: reason, with: foreignDecoder, progress: progress))
+        }
     }
 
     private func importDecoded(
         _ decoded: DecodedRecording, of file: String, title: String?, into library: Library
     ) throws -> ImportedRecording {
-        let (copy, placed) = try decoded.place(in: library)
+        let copy = try decoded.place(in: library)
         do {
-            var imported = try store(decoded.analysis, path: copy, of: file, title: title, into: library)
-            imported.decodedCopy = copy
+            var imported = try store(decoded.analysis, path: copy.path, of: file, title: title, into: library)
+            imported.decodedCopy = copy.path
             return imported
         } catch LibraryError.duplicateRecording(_, let existing) {
             // Said of the file the user named, not of the copy they never saw.
-            if placed { try? FileManager.default.removeItem(atPath: copy) }
+            copy.withdraw()
             throw LibraryError.duplicateRecording(path: file, existing: existing)
         } catch {
-            if placed { try? FileManager.default.removeItem(atPath: copy) }
+            copy.withdraw()
             throw error
         }
     }
@@ -90,28 +105,24 @@ public struct RecordingImporter: Sendable {
         _ reference: InterviewReference, to file: String, in library: Library,
         foreignDecoder: FFmpegDecoder? = FFmpegDecoder.installed(), progress: (Double) -> Void = { _ in }
     ) throws -> Recording {
-        let analysis: RecordingAnalysis
-        do {
-            analysis = try RecordingAnalyzer.analyze(path: file, progress: progress)
-        } catch .unreadable(_, let reason) {
-            guard let foreignDecoder else { throw ForeignFormatError.needsFFmpeg(path: file, reason: reason) }
-            let decoded = try DecodedRecording.decode(
-                file, refusedFor: reason, with: foreignDecoder, progress: progress)
+        switch try read(file, foreignDecoder: foreignDecoder, progress: progress) {
+        case .readable(let analysis):
+            return try library.relink(reference, path: absolute(file), fingerprint: analysis.fingerprint)
+        case .decoded(let decoded):
             defer { decoded.discard() }
             // Compared before it is placed, so that other audio leaves the library's folder as it was.
             let current = try library.detail(of: reference)
             guard current.recording.fingerprint == decoded.analysis.fingerprint else {
                 throw LibraryError.differentAudio(path: file, interview: current.interview.slug)
             }
-            let (copy, placed) = try decoded.place(in: library)
+            let copy = try decoded.place(in: library)
             do {
-                return try library.relink(reference, path: copy, fingerprint: decoded.analysis.fingerprint)
+                return try library.relink(reference, path: copy.path, fingerprint: decoded.analysis.fingerprint)
             } catch {
-                if placed { try? FileManager.default.removeItem(atPath: copy) }
+                copy.withdraw()
                 throw error
             }
         }
-        return try library.relink(reference, path: absolute(file), fingerprint: analysis.fingerprint)
     }
 
     static func defaultTitle(for file: String) -> String {
