@@ -28,6 +28,12 @@ final class ProgressBar: @unchecked Sendable {
         (self.title, self.total, self.unit, self.diagnostics) = (title, total, unit, diagnostics)
     }
 
+    /// A bar for reading `file` through, counted in its bytes (0 when its size cannot be read).
+    convenience init(_ title: String, reading file: String, diagnostics: Diagnostics) {
+        let size = ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.doubleValue
+        self.init(title, total: size ?? 0, unit: .bytes, diagnostics: diagnostics)
+    }
+
     /// Shows how far the work is: `done` of the total, in the unit (a new total when the work has grown).
     func show(done: Double, of newTotal: Double? = nil) {
         lock.withLock {

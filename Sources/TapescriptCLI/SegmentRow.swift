@@ -50,6 +50,13 @@ struct SegmentRow: Encodable {
         var label: String
         /// `recorder` (a cue point in the file) or `listener` (dropped during review).
         var origin: String
+
+        /// `marker` as scripts see it: its time in seconds, to the microsecond.
+        init(_ marker: Marker, in snapshot: ReviewSnapshot) {
+            time = SegmentRow.round6(snapshot.seconds(marker.frame))
+            label = marker.label
+            origin = marker.origin.rawValue
+        }
     }
 
     /// The rows of an interview, 1-based in time order, each with the recorder markers that fall inside it.
@@ -73,11 +80,9 @@ struct SegmentRow: Encodable {
                 level: (Double(level) * 10).rounded() / 10,
                 startFrame: segment.startFrame,
                 endFrame: segment.endFrame,
-                markers: inside.map {
-                    MarkerRow(time: round6(Double($0.frame) / rate), label: $0.label, origin: $0.origin.rawValue)
-                })
+                markers: inside.map { MarkerRow($0, in: snapshot) })
         }
     }
 
-    private static func round6(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
+    static func round6(_ value: Double) -> Double { (value * 1_000_000).rounded() / 1_000_000 }
 }

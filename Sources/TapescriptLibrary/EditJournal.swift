@@ -116,13 +116,15 @@ enum EditJournal {
         }
         for state in slice.highlights {
             // Undo brings a highlight back under its own number, unless another has taken it since.
-            let taken = try state.number.map {
-                try Highlight.all().filter(interviewId: scope.interviewId).filter(Highlight.Columns.number == $0)
-                    .fetchCount(db) > 0
+            let number: Int
+            if let kept = state.number,
+                try Highlight.all().filter(interviewId: scope.interviewId).filter(Highlight.Columns.number == kept)
+                    .fetchCount(db) == 0
+            {
+                number = kept
+            } else {
+                number = try Highlight.nextNumber(interviewId: scope.interviewId, db: db)
             }
-            let number =
-                try state.number.flatMap { taken == true ? nil : $0 }
-                ?? Highlight.nextNumber(interviewId: scope.interviewId, db: db)
             var highlight = Highlight(
                 id: nil, interviewId: scope.interviewId, number: number, startFrame: state.startFrame,
                 endFrame: state.endFrame, title: state.title, note: state.note, createdAt: state.createdAt)

@@ -118,13 +118,13 @@ struct ReviewScreen {
     static func markerSymbol(_ segment: ReviewSegment, in snapshot: ReviewSnapshot) -> String {
         let frames = snapshot.markers.map(\.frame)
         if frames.contains(where: { segment.startFrame <= $0 && $0 < segment.endFrame }) { return "◆" }
-        let position = segment.index - 1
+        let next = segment.index  // the next segment's position, `index` being 1-based
         let pauseEnd =
-            snapshot.segments.indices.contains(position + 1)
-            ? snapshot.segments[position + 1].startFrame : snapshot.recording.frameCount + 1
-        let pauseStart = position == 0 ? 0 : segment.endFrame
+            snapshot.segments.indices.contains(next)
+            ? snapshot.segments[next].startFrame : snapshot.recording.frameCount + 1
+        let isFirst = segment.index == 1
         let inPause = frames.contains {
-            ($0 >= segment.endFrame && $0 < pauseEnd) || (position == 0 && $0 >= pauseStart && $0 < segment.startFrame)
+            ($0 >= segment.endFrame && $0 < pauseEnd) || (isFirst && $0 < segment.startFrame)
         }
         return inPause ? "◇" : " "
     }

@@ -61,11 +61,7 @@ extension Tapescript {
                     comments: comments.filter { $0.frames?.overlaps(highlight.startFrame..<highlight.endFrame) == true }
                         .map { "[\($0.anchor ?? "")] \($0.text)" },
                     markers: snapshot.markers.filter { (highlight.startFrame..<highlight.endFrame).contains($0.frame) }
-                        .map {
-                            SegmentRow.MarkerRow(
-                                time: (snapshot.seconds($0.frame) * 1_000_000).rounded() / 1_000_000, label: $0.label,
-                                origin: $0.origin.rawValue)
-                        })
+                        .map { SegmentRow.MarkerRow($0, in: snapshot) })
             }
             if json { return try printJSON(entries) }
             if entries.isEmpty {

@@ -74,8 +74,7 @@ extension Tapescript {
             _ file: String, with importer: RecordingImporter, into library: inout Library?, diagnostics: Diagnostics
         ) throws -> ImportedRecording {
             let name = (file as NSString).lastPathComponent
-            let bar = ProgressBar(
-                "importing \(name)", total: Self.byteCount(of: file), unit: .bytes, diagnostics: diagnostics)
+            let bar = ProgressBar("importing \(name)", reading: file, diagnostics: diagnostics)
             defer { bar.clear() }
             var opened = library
             defer { library = opened }
@@ -86,10 +85,6 @@ extension Tapescript {
             } progress: {
                 bar.show(fraction: $0)
             }
-        }
-
-        static func byteCount(of file: String) -> Double {
-            ((try? FileManager.default.attributesOfItem(atPath: file)[.size]) as? NSNumber)?.doubleValue ?? 0
         }
     }
 }

@@ -20,8 +20,7 @@ extension Tapescript {
         func run() throws {
             let library = try options.library()
             let diagnostics = options.diagnostics
-            let bar = ProgressBar(
-                "checking \(file)", total: Import.byteCount(of: file), unit: .bytes, diagnostics: diagnostics)
+            let bar = ProgressBar("checking \(file)", reading: file, diagnostics: diagnostics)
             defer { bar.clear() }
             let recording = try RecordingImporter.relink(options.reference, to: file, in: library) {
                 bar.show(fraction: $0)
