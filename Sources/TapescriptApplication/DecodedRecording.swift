@@ -28,9 +28,7 @@ struct DecodedRecording {
                     return try RecordingAnalyzer.analyze(stream) { _ in tick() }
                 }
             } catch let failure as FFmpegFailure {
-                let said = failure.reason.replacingOccurrences(
-                    of: "file:" + FFmpegDecoder.absolute(file) + ": ", with: "")
-                throw ForeignFormatError.unreadable(path: file, reason: reason, ffmpegReason: said)
+                throw ForeignFormatError.unreadable(path: file, reason: reason, ffmpegReason: failure.reason)
             }
             // ffmpeg writes through the umask; the copy is as private as the library.
             chmod(decoded, 0o600)

@@ -44,13 +44,14 @@ public struct FFmpegDecoder: Sendable {
     ) throws -> Result {
         let process = Process()
         process.executableURL = program
+        let source = "file:" + RecordingImporter.absolute(input)
         let limit = ["-map", "0:a:0", "-vn", "-sn", "-dn", "-t", String(Self.longestDecodedSeconds)]
         // `file:` keeps a name that starts with '-' or looks like a protocol ("concat:", "http:") a plain file,
         // and the whitelist keeps a playlist-like input from opening anything else.
         process.arguments =
             [
                 "-nostdin", "-hide_banner", "-loglevel", "info", "-nostats", "-progress", "pipe:2",
-                "-protocol_whitelist", "file,pipe", "-i", "file:" + Self.absolute(input),
+                "-protocol_whitelist", "file,pipe", "-i", source,
             ] + limit + ["-c:a", "flac", "-sample_fmt", "s16", "-f", "flac", "file:" + output]
             + limit + ["-c:a", "pcm_s16le", "-f", "wav", "pipe:1"]
         process.standardInput = FileHandle.nullDevice
@@ -87,21 +88,19 @@ public struct FFmpegDecoder: Sendable {
             throw FFmpegFailure(reason: "it made no progress for \(Int(stallSeconds)) s and was stopped")
         }
         let failed = process.terminationReason != .exit || process.terminationStatus != 0
+        // ffmpeg begins its complaint with the input's name, which the error line already gives.
+        let said = state.lastMessage?.replacingOccurrences(of: source + ": ", with: "")
         switch outcome {
         case .success(let result):
-            guard !failed else { throw FFmpegFailure(reason: state.lastMessage ?? "ffmpeg stopped early") }
+            guard !failed else { throw FFmpegFailure(reason: said ?? "ffmpeg stopped early") }
             return result
         case .failure(let error):
             // No WAV header came because ffmpeg could not read the file: ffmpeg's reason is the one to give.
-            if failed, let audio = error as? AudioError, case .unreadable = audio, let said = state.lastMessage {
+            if failed, let audio = error as? AudioError, case .unreadable = audio, let said {
                 throw FFmpegFailure(reason: said)
             }
             throw error
         }
-    }
-
-    static func absolute(_ file: String) -> String {
-        file.hasPrefix("/") ? file : FileManager.default.currentDirectoryPath + "/" + file
     }
 }
 
@@ -110,7 +109,7 @@ struct FFmpegFailure: Error {
     var reason: String
 }
 
-/// What ffmpeg's two pipes have said so far; their handlers run on other threads.
+/// What ffmpeg has said so far on standard error; its handler runs on another thread.
 private final class DecodeState: @unchecked Sendable {
     private let lock = NSLock()
     private var messages = Data()
