@@ -49,7 +49,7 @@ extension ReviewModel {
         return []
     }
 
-    /// Stops playback where it is, to resume from there later (Ctrl-Z).
+    /// Stops playback where it is, to resume from there later (space, Ctrl-Z).
     mutating func pausing() -> [ReviewEffect] {
         guard case .playing(let frame) = playback else { return [] }
         playback = .stopped
@@ -59,12 +59,9 @@ extension ReviewModel {
     }
 
     mutating func togglePlayback() -> [ReviewEffect] {
-        if case .playing(let frame) = playback {
-            playback = .stopped
-            resumeFrame = frame
-            playingUntil = nil
+        if case .playing = playback {
             message = "stopped"
-            return [.stopPlayback]
+            return pausing()
         }
         guard let segment = currentSegment else { return [] }
         var start = segment.startFrame

@@ -37,10 +37,10 @@ struct ReviewModel {
         defer { textEditBase = nil }
         return textEditBase
     }
-    /// Rows the list shows at once; the screen sets it from the terminal's height.
     /// How far the `?` screen scrolls at the terminal's size (0: it all fits, and any key closes it).
     var helpMaximumTop = 0
 
+    /// Rows the list shows at once; the screen sets it from the terminal's height.
     var pageHeight = 20 {
         didSet { scrollToCursor() }
     }
